@@ -1,0 +1,8 @@
+/** The pure counting engine: no Office, no files, no clock. */
+export * from "./types";
+export * from "./dates";
+export * from "./codes";
+export { ClientDirectory, idKey, textKey } from "./clients";
+export { countSessions, formatDay } from "./count";
+export { lineStatus } from "./status";
+export { DEFAULT_SETTINGS, statusKey } from "./settings";
