@@ -1,0 +1,1 @@
+module.exports = require("office-addin-manifest/lib/officeApp.js");
