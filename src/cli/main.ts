@@ -65,9 +65,12 @@ function parse(argv: readonly string[], io: CliIo): Options | "help" {
   const { values, positionals } = parsed;
   if (values.help) return "help";
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? "name the workbook to refresh" : "name exactly one workbook to refresh");
+    throw new UsageError(
+      positionals.length === 0 ? "name the workbook to refresh" : "name exactly one workbook to refresh",
+    );
   }
-  if (values["in-place"] && values.out !== undefined) throw new UsageError("--in-place and --out cannot be used together");
+  if (values["in-place"] && values.out !== undefined)
+    throw new UsageError("--in-place and --out cannot be used together");
   const input = path.resolve(io.cwd, positionals[0]);
   let output: string;
   if (values["in-place"]) output = input;
@@ -121,7 +124,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function refreshFile(o: Options, io: CliIo): Promise<number> {
   const label = path.basename(o.input);
   if (/\.xlsm$/i.test(o.input)) {
-    throw new WorkbookError(`${label} is a macro-enabled workbook (.xlsm); refreshing it would lose its macros, so it is left alone.`);
+    throw new WorkbookError(
+      `${label} is a macro-enabled workbook (.xlsm); refreshing it would lose its macros, so it is left alone.`,
+    );
   }
   let bytes: Uint8Array;
   try {
@@ -170,12 +175,23 @@ async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
   }
 }
 
-const STATUS_ORDER: LineStatus[] = ["Active", "Low", "Expiring soon", "Depleted", "Over limit", "Expired", "Not started", "Invalid"];
+const STATUS_ORDER: LineStatus[] = [
+  "Active",
+  "Low",
+  "Expiring soon",
+  "Depleted",
+  "Over limit",
+  "Expired",
+  "Not started",
+  "Invalid",
+];
 
 function summary(result: EngineResult, o: Options, written: string): string {
   const counts = new Map<LineStatus, number>();
   for (const l of result.lines) counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
-  const statusLine = STATUS_ORDER.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`).join(", ");
+  const statusLine = STATUS_ORDER.filter((s) => counts.get(s))
+    .map((s) => `${counts.get(s)} ${s}`)
+    .join(", ");
   const counted = result.sessions.filter((s) => s.trackingRow !== null).length;
   const lines = [
     `Refreshed ${written} as of ${formatDay(result.asOf, "MDY")}.`,
@@ -187,7 +203,9 @@ function summary(result: EngineResult, o: Options, written: string): string {
     const shown = result.problems.slice(0, 12);
     for (const p of shown) lines.push(`  - ${p.message}`);
     if (result.problems.length > shown.length) {
-      lines.push(`  … and ${result.problems.length - shown.length} more${o.json ? "" : " (use --json FILE to see them all)"}.`);
+      lines.push(
+        `  … and ${result.problems.length - shown.length} more${o.json ? "" : " (use --json FILE to see them all)"}.`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;
@@ -213,7 +231,10 @@ export function reportTable(result: EngineResult): string {
   const widths = header.map((_, j) => Math.max(...all.map((r) => r[j].length)));
   const numeric = new Set([5, 6, 7, 8]);
   const fmt = (r: string[]): string =>
-    r.map((c, j) => (numeric.has(j) ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join("  ").trimEnd();
+    r
+      .map((c, j) => (numeric.has(j) ? c.padStart(widths[j]) : c.padEnd(widths[j])))
+      .join("  ")
+      .trimEnd();
   return `\n${fmt(all[0])}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${all.slice(1).map(fmt).join("\n")}\n`;
 }
 

@@ -76,7 +76,10 @@ export class ClientDirectory {
     if (id) return { ok: true, client: fromRow(id[0]) };
     const named = this.byName.get(textKey(ref.text));
     if (named && named.length > 1) {
-      return { ok: false, message: `${named.length} clients are named "${ref.text.trim()}" (Clients rows ${rowList(named)}); use the Client ID` };
+      return {
+        ok: false,
+        message: `${named.length} clients are named "${ref.text.trim()}" (Clients rows ${rowList(named)}); use the Client ID`,
+      };
     }
     if (named) return { ok: true, client: fromRow(named[0]) };
     return { ok: true, client: unknownClient(ref) };
@@ -110,5 +113,11 @@ function fromRow(row: ClientRow): Client {
 function unknownClient(ref: ClientRef): Client {
   const text = ref.text.trim().replace(/\s+/g, " ");
   const isName = ref.isNameColumn || !/\d/.test(text);
-  return { key: `text:${idKey(text)}`, id: isName ? null : text, name: isName ? text : null, insurance: null, known: false };
+  return {
+    key: `text:${idKey(text)}`,
+    id: isName ? null : text,
+    name: isName ? text : null,
+    insurance: null,
+    known: false,
+  };
 }

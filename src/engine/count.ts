@@ -57,7 +57,13 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     if (ref === null) return null;
     const r = directory.resolve(ref);
     if (!r.ok) {
-      problems.push({ kind: "ambiguous-client", sheet, row, column: ref.column, message: `${r.message}; row ${row} is left out.` });
+      problems.push({
+        kind: "ambiguous-client",
+        sheet,
+        row,
+        column: ref.column,
+        message: `${r.message}; row ${row} is left out.`,
+      });
       return null;
     }
     if (!r.client.known && directory.reportsUnknown && !reportedUnknown.has(`${sheet}|${r.client.key}`)) {
@@ -85,7 +91,13 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     if (t.start !== null && t.end !== null && t.start > t.end) {
       own.push(`Start Date ${fmt(t.start)} is after End Date ${fmt(t.end)}`);
     }
-    const incomplete = client === null || t.trackBy === null || t.start === null || t.end === null || t.codes === null || t.allowed === null;
+    const incomplete =
+      client === null ||
+      t.trackBy === null ||
+      t.start === null ||
+      t.end === null ||
+      t.codes === null ||
+      t.allowed === null;
     if (reasons.length === 0 && incomplete) own.push("a required cell is blank");
     if (reasons.length > 0 || own.length > 0 || incomplete) {
       const note = sentence([...reasons, ...own].join("; "));
@@ -128,7 +140,9 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   }
   // Draw order (rule 2): listed codes before Any, then earlier End, earlier Start, earlier row.
   for (const list of linesByClient.values()) {
-    list.sort((a, b) => Number(a.codes.any) - Number(b.codes.any) || a.end - b.end || a.start - b.start || a.row - b.row);
+    list.sort(
+      (a, b) => Number(a.codes.any) - Number(b.codes.any) || a.end - b.end || a.start - b.start || a.row - b.row,
+    );
   }
 
   // Sessions: only those that count, by date then row.
@@ -212,9 +226,10 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
 
   for (const line of open) {
     const remaining = line.allowed - line.drawn;
-    const note = remaining < 0
-      ? `Over by ${amount(-remaining, line.trackBy)}: ${amount(line.drawn, line.trackBy)} drawn of ${amount(line.allowed, line.trackBy)} allowed.`
-      : null;
+    const note =
+      remaining < 0
+        ? `Over by ${amount(-remaining, line.trackBy)}: ${amount(line.drawn, line.trackBy)} drawn of ${amount(line.allowed, line.trackBy)} allowed.`
+        : null;
     lineResults[line.index] = {
       row: line.row,
       clientKey: line.client.key,
@@ -250,8 +265,8 @@ function invalidLine(t: TrackingRow, client: Client | null, note: string): LineR
   return {
     row: t.row,
     clientKey: client?.key ?? null,
-    clientId: client ? client.id : fallback?.id ?? null,
-    clientName: client ? client.name : fallback?.name ?? null,
+    clientId: client ? client.id : (fallback?.id ?? null),
+    clientName: client ? client.name : (fallback?.name ?? null),
     insurance: client?.insurance ?? null,
     authorization: t.authorization,
     trackBy: t.trackBy,

@@ -9,14 +9,7 @@ export type TrackBy = "Sessions" | "Units";
 
 /** SPEC §4 line statuses, plus Invalid for a line that cannot be counted. */
 export type LineStatus =
-  | "Over limit"
-  | "Expired"
-  | "Depleted"
-  | "Not started"
-  | "Low"
-  | "Expiring soon"
-  | "Active"
-  | "Invalid";
+  "Over limit" | "Expired" | "Depleted" | "Not started" | "Low" | "Expiring soon" | "Active" | "Invalid";
 
 /** What kind of thing went wrong, so a pane can group problems; the message says it in words. */
 export type ProblemKind =

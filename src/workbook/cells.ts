@@ -1,5 +1,12 @@
 /** Cell values as a host hands them, and reading them as text, numbers and dates (SPEC §3). */
-import { type DateOrder, type DateSystem, type DayNumber, dayFromJsDate, parseDateText, serialToDay } from "../engine/dates";
+import {
+  type DateOrder,
+  type DateSystem,
+  type DayNumber,
+  dayFromJsDate,
+  parseDateText,
+  serialToDay,
+} from "../engine/dates";
 
 /** An Excel error value such as #N/A or #REF!. */
 export interface CellError {

@@ -24,7 +24,11 @@ export const CLIENT_ID_HEADERS = ["Client ID"] as const;
 export const CLIENT_GENERIC_HEADERS = ["Client"] as const;
 export const CLIENT_NAME_HEADERS = ["Client Name", "Patient", "Patient Name"] as const;
 
-const client: FieldDef = { key: "client", label: "Client", synonyms: ["Client ID", "Client Name", "Patient", "Patient Name"] };
+const client: FieldDef = {
+  key: "client",
+  label: "Client",
+  synonyms: ["Client ID", "Client Name", "Patient", "Patient Name"],
+};
 
 export const CLIENTS: SheetDef = {
   kind: "clients",

@@ -1,6 +1,13 @@
 /** Finds a sheet's header row and which column serves each field (SPEC §2). */
 import { type Cell, type SheetGrid, isBlank, readText } from "./cells";
-import { CLIENT_GENERIC_HEADERS, CLIENT_ID_HEADERS, CLIENT_NAME_HEADERS, type SheetDef, headerKey, requirementLabel } from "./fields";
+import {
+  CLIENT_GENERIC_HEADERS,
+  CLIENT_ID_HEADERS,
+  CLIENT_NAME_HEADERS,
+  type SheetDef,
+  headerKey,
+  requirementLabel,
+} from "./fields";
 
 /** A column serving a field: its 0-based index and its header as the sheet spells it. */
 export interface Column {

@@ -21,9 +21,16 @@ export interface SessionsPlan {
   /** The Excel table the header row belongs to, so an appended column can join it. */
   readonly table?: string;
   /** The whole Remaining column below the header, rewritten on each refresh; yellow where a count is written. */
-  readonly remaining: { readonly column: number; readonly firstRow: number; readonly values: readonly (number | null)[] };
+  readonly remaining: {
+    readonly column: number;
+    readonly firstRow: number;
+    readonly values: readonly (number | null)[];
+  };
   /** Prior Auth # cells that were blank and now get the line's authorization number. */
-  readonly priorAuth: { readonly column: number; readonly cells: readonly { readonly row: number; readonly text: string }[] };
+  readonly priorAuth: {
+    readonly column: number;
+    readonly cells: readonly { readonly row: number; readonly text: string }[];
+  };
 }
 
 export type ColumnKind = "text" | "number" | "date";
@@ -73,7 +80,10 @@ const REPORT_COLUMNS: ReportPlan["columns"] = [
  * is an argument so the same inputs give the same plan.
  */
 export function planRefresh(read: PracticeRead, result: EngineResult, refreshedAt: Date): RefreshPlan {
-  return { sessions: planSessions(read, result), report: planReport(result, read.input.settings.dateOrder, refreshedAt) };
+  return {
+    sessions: planSessions(read, result),
+    report: planReport(result, read.input.settings.dateOrder, refreshedAt),
+  };
 }
 
 function planSessions(read: PracticeRead, result: EngineResult): SessionsPlan {

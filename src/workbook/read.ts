@@ -1,7 +1,16 @@
 /** Reads a workbook's Clients, Tracking, Sessions and Settings sheets into the engine's typed rows (SPEC §2–3). */
 import { parseSessionCode, parseTrackingCodes, type CodeList, type SessionCode } from "../engine/codes";
 import type { DateOrder, DateSystem } from "../engine/dates";
-import type { CellIssue, ClientRef, ClientRow, PracticeInput, Problem, SessionRow, TrackBy, TrackingRow } from "../engine/types";
+import type {
+  CellIssue,
+  ClientRef,
+  ClientRow,
+  PracticeInput,
+  Problem,
+  SessionRow,
+  TrackBy,
+  TrackingRow,
+} from "../engine/types";
 import { type Cell, type SheetGrid, type WorkbookView, isBlank, readDate, readNumber, readText } from "./cells";
 import { CLIENT_NAME_HEADERS, CLIENTS, SESSIONS, type SheetDef, type SheetKind, TRACKING, headerKey } from "./fields";
 import { type Column, type SheetLayout, locateHeader } from "./headers";
@@ -28,7 +37,10 @@ export function findSheet(names: readonly string[], wanted: string): string | un
 }
 
 /** The names of the sheets the reader will use, so a host can load just those (Settings first, for its mapping). */
-export function sheetsToRead(sheetNames: readonly string[], settings?: SheetGrid): Record<SheetKind | "settings", string | undefined> {
+export function sheetsToRead(
+  sheetNames: readonly string[],
+  settings?: SheetGrid,
+): Record<SheetKind | "settings", string | undefined> {
   const mapping = readSettings(settings).mapping;
   return {
     settings: findSheet(sheetNames, SETTINGS_SHEET),
@@ -52,7 +64,8 @@ export function readPractice(view: WorkbookView): PracticeRead {
 
   const sessionsWanted = mapping.sheets.sessions ?? SESSIONS.sheet;
   const sessionsGrid = names.sessions ? view.sheets.get(names.sessions) : undefined;
-  if (!sessionsGrid) throw new WorkbookError(`The workbook has no sheet named ${sessionsWanted}, so there are no sessions to count.`);
+  if (!sessionsGrid)
+    throw new WorkbookError(`The workbook has no sheet named ${sessionsWanted}, so there are no sessions to count.`);
   const sessionsLocated = locateHeader(SESSIONS, sessionsGrid, mapping.headers.sessions);
   if (!sessionsLocated.ok) throw new WorkbookError(sessionsLocated.message);
   const sessionsLayout = sessionsLocated.layout;
@@ -68,10 +81,22 @@ export function readPractice(view: WorkbookView): PracticeRead {
       reportUnmapped(CLIENTS, clientsLayout, mapping.headers.clients, problems);
       clients = readClients(clientsGrid, clientsLayout, problems);
     } else {
-      problems.push({ kind: "sheet", sheet: clientsGrid.name, row: null, column: null, message: `${located.message} Clients are known by the text in the Client columns until it is fixed.` });
+      problems.push({
+        kind: "sheet",
+        sheet: clientsGrid.name,
+        row: null,
+        column: null,
+        message: `${located.message} Clients are known by the text in the Client columns until it is fixed.`,
+      });
     }
   } else if (mapping.sheets.clients) {
-    problems.push({ kind: "sheet", sheet: mapping.sheets.clients, row: null, column: null, message: `Settings map Clients to a sheet named ${mapping.sheets.clients}, which the workbook does not have.` });
+    problems.push({
+      kind: "sheet",
+      sheet: mapping.sheets.clients,
+      row: null,
+      column: null,
+      message: `Settings map Clients to a sheet named ${mapping.sheets.clients}, which the workbook does not have.`,
+    });
   }
 
   let tracking: TrackingRow[] = [];
@@ -85,10 +110,22 @@ export function readPractice(view: WorkbookView): PracticeRead {
       reportUnmapped(TRACKING, trackingLayout, mapping.headers.tracking, problems);
       tracking = readTracking(trackingGrid, trackingLayout, view.dateSystem, settings.dateOrder, problems);
     } else {
-      problems.push({ kind: "sheet", sheet: trackingGrid.name, row: null, column: null, message: `${located.message} No authorization is counted until it is fixed.` });
+      problems.push({
+        kind: "sheet",
+        sheet: trackingGrid.name,
+        row: null,
+        column: null,
+        message: `${located.message} No authorization is counted until it is fixed.`,
+      });
     }
   } else {
-    problems.push({ kind: "sheet", sheet: trackingName, row: null, column: null, message: `The workbook has no ${trackingName} sheet, so no session is counted against an authorization.` });
+    problems.push({
+      kind: "sheet",
+      sheet: trackingName,
+      row: null,
+      column: null,
+      message: `The workbook has no ${trackingName} sheet, so no session is counted against an authorization.`,
+    });
   }
 
   const sessions = readSessions(sessionsGrid, sessionsLayout, view.dateSystem, settings.dateOrder, problems);
@@ -115,7 +152,12 @@ export function readPractice(view: WorkbookView): PracticeRead {
 }
 
 /** A mapped header that the sheet does not have is reported, and the default headers are used. */
-function reportUnmapped(def: SheetDef, layout: SheetLayout, mapped: ReadonlyMap<string, string>, problems: Problem[]): void {
+function reportUnmapped(
+  def: SheetDef,
+  layout: SheetLayout,
+  mapped: ReadonlyMap<string, string>,
+  problems: Problem[],
+): void {
   for (const [field, header] of mapped) {
     const column = layout.columns[field];
     if (column && headerKey(column.header) === headerKey(header)) continue;
@@ -176,7 +218,12 @@ class RowReader {
   }
 
   required<T>(column: Column | undefined, value: T | null): T | null {
-    if (value === null && column && isBlank(this.cell(column)) && !this.issues.some((i) => i.column === column.header)) {
+    if (
+      value === null &&
+      column &&
+      isBlank(this.cell(column)) &&
+      !this.issues.some((i) => i.column === column.header)
+    ) {
       return this.issue(column, "is blank", "missing-value");
     }
     return value;
@@ -190,7 +237,9 @@ class RowReader {
       if (!column) continue;
       const text = this.text(column);
       if (text !== null) {
-        const isNameColumn = (CLIENT_NAME_HEADERS as readonly string[]).map(headerKey).includes(headerKey(column.header));
+        const isNameColumn = (CLIENT_NAME_HEADERS as readonly string[])
+          .map(headerKey)
+          .includes(headerKey(column.header));
         return { text, column: column.header, isNameColumn };
       }
     }
@@ -213,9 +262,16 @@ function readClients(grid: SheetGrid, layout: SheetLayout, problems: Problem[]):
   });
 }
 
-function readTracking(grid: SheetGrid, layout: SheetLayout, system: DateSystem, order: DateOrder, problems: Problem[]): TrackingRow[] {
+function readTracking(
+  grid: SheetGrid,
+  layout: SheetLayout,
+  system: DateSystem,
+  order: DateOrder,
+  problems: Problem[],
+): TrackingRow[] {
   const { columns } = layout;
-  const defaultTrackBy: TrackBy = columns.allowed && headerKey(columns.allowed.header) === "allowedunits" ? "Units" : "Sessions";
+  const defaultTrackBy: TrackBy =
+    columns.allowed && headerKey(columns.allowed.header) === "allowedunits" ? "Units" : "Sessions";
   return dataRows(grid, layout).map(({ row, cells }) => {
     const r = new RowReader(grid.name, row, cells, problems, "the line is not counted");
     const client = r.client(layout);
@@ -253,7 +309,13 @@ function readTracking(grid: SheetGrid, layout: SheetLayout, system: DateSystem, 
   });
 }
 
-function readSessions(grid: SheetGrid, layout: SheetLayout, system: DateSystem, order: DateOrder, problems: Problem[]): SessionRow[] {
+function readSessions(
+  grid: SheetGrid,
+  layout: SheetLayout,
+  system: DateSystem,
+  order: DateOrder,
+  problems: Problem[],
+): SessionRow[] {
   const { columns } = layout;
   return dataRows(grid, layout, columns.remaining).map(({ row, cells }) => {
     const r = new RowReader(grid.name, row, cells, problems, "the session is left out of counting");

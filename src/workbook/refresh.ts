@@ -25,14 +25,19 @@ export function analyzeWorkbook(view: WorkbookView, asOf: DayNumber): Analysis {
   ]);
   const problems: Problem[] = [...read.problems, ...counted.problems]
     .map((p, i) => ({ p, i }))
-    .sort((a, b) =>
-      (rank.get(a.p.sheet) ?? 4) - (rank.get(b.p.sheet) ?? 4) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .sort(
+      (a, b) => (rank.get(a.p.sheet) ?? 4) - (rank.get(b.p.sheet) ?? 4) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i,
+    )
     .map(({ p }) => p);
   return { read, result: { ...counted, problems } };
 }
 
 /** Reads, counts and plans the writes of a refresh. */
-export function planWorkbookRefresh(view: WorkbookView, asOf: DayNumber, refreshedAt: Date): Analysis & { plan: RefreshPlan } {
+export function planWorkbookRefresh(
+  view: WorkbookView,
+  asOf: DayNumber,
+  refreshedAt: Date,
+): Analysis & { plan: RefreshPlan } {
   const analysis = analyzeWorkbook(view, asOf);
   return { ...analysis, plan: planRefresh(analysis.read, analysis.result, refreshedAt) };
 }

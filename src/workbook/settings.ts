@@ -111,7 +111,9 @@ export function readSettings(grid: SheetGrid | undefined): SettingsRead {
         const n = readNumber(cell);
         if (!n.ok || n.value === null || n.value < 0 || (key === "expiringwithindays" && !Number.isInteger(n.value))) {
           const want = key === "lowremainingat" ? "a number 0 or more" : "a whole number of days, 0 or more";
-          report(`${name} on row ${row} is ${show(cell)}, not ${want}; the default ${key === "lowremainingat" ? s.lowRemainingAt : s.expiringWithinDays} is used.`);
+          report(
+            `${name} on row ${row} is ${show(cell)}, not ${want}; the default ${key === "lowremainingat" ? s.lowRemainingAt : s.expiringWithinDays} is used.`,
+          );
           return;
         }
         if (key === "lowremainingat") s.lowRemainingAt = n.value;
@@ -149,9 +151,15 @@ export function readSettings(grid: SheetGrid | undefined): SettingsRead {
 }
 
 const KNOWN = new Set(
-  ["Count Any excludes", "Not counted statuses", "Low remaining at", "Expiring within days", "Date order", "Keep up to date", "Open with workbook"].map(
-    headerKey,
-  ),
+  [
+    "Count Any excludes",
+    "Not counted statuses",
+    "Low remaining at",
+    "Expiring within days",
+    "Date order",
+    "Keep up to date",
+    "Open with workbook",
+  ].map(headerKey),
 );
 
 function isKnown(key: string): boolean {

@@ -70,7 +70,8 @@ function sheetGrid(ws: ExcelJS.Worksheet, system: DateSystem): SheetGrid {
     const model = table.model ?? table.table;
     if (!model?.tableRef || model.headerRow === false) continue;
     const range = decodeRange(model.tableRef);
-    if (range) tables.push({ name: model.name, headerRow: range.top, firstColumn: range.left, lastColumn: range.right });
+    if (range)
+      tables.push({ name: model.name, headerRow: range.top, firstColumn: range.left, lastColumn: range.right });
   }
   return { name: ws.name, values, tables };
 }
@@ -209,7 +210,15 @@ function writeReport(wb: ExcelJS.Workbook, plan: RefreshPlan, existing: ExcelJS.
   }
   const lastRow = r.headerRow + r.rows.length;
   const ws = wb.addWorksheet(r.sheet, {
-    views: [{ state: "frozen", ySplit: r.headerRow, xSplit: 0, topLeftCell: `A${r.headerRow + 1}`, activeCell: `A${r.headerRow + 1}` }],
+    views: [
+      {
+        state: "frozen",
+        ySplit: r.headerRow,
+        xSplit: 0,
+        topLeftCell: `A${r.headerRow + 1}`,
+        activeCell: `A${r.headerRow + 1}`,
+      },
+    ],
     pageSetup: {
       orientation: "landscape",
       fitToPage: true,

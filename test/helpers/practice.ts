@@ -16,7 +16,10 @@ export interface PracticeSheets {
 }
 
 /** A WorkbookView from literal sheets (1900 date system unless told). */
-export function view(sheets: PracticeSheets, options: { dateSystem?: 1900 | 1904; tables?: Record<string, TableHeader[]> } = {}): WorkbookView {
+export function view(
+  sheets: PracticeSheets,
+  options: { dateSystem?: 1900 | 1904; tables?: Record<string, TableHeader[]> } = {},
+): WorkbookView {
   const map = new Map<string, SheetGrid>();
   for (const [name, rows] of Object.entries(sheets)) {
     if (rows) map.set(name, { name, values: rows, tables: options.tables?.[name] ?? [] });
@@ -31,7 +34,11 @@ export function day(iso: string): DayNumber {
 }
 
 /** Reads and counts a practice as of a date (YYYY-MM-DD). */
-export function count(sheets: PracticeSheets, asOf = "2026-06-30", options: Parameters<typeof view>[1] = {}): Analysis & {
+export function count(
+  sheets: PracticeSheets,
+  asOf = "2026-06-30",
+  options: Parameters<typeof view>[1] = {},
+): Analysis & {
   line: (trackingRow: number) => LineResult;
   session: (row: number) => SessionResult;
   result: EngineResult;
@@ -53,5 +60,21 @@ export function count(sheets: PracticeSheets, asOf = "2026-06-30", options: Para
 }
 
 /** Default headers, for brevity in tests. */
-export const TRACKING_HEADER: Cell[] = ["Client", "Track By", "Start Date", "End Date", "Billing Code", "Allowed", "Authorization #"];
-export const SESSIONS_HEADER: Cell[] = ["Date", "Client", "Billing Code", "Units", "Status", "Prior Auth #", "Remaining"];
+export const TRACKING_HEADER: Cell[] = [
+  "Client",
+  "Track By",
+  "Start Date",
+  "End Date",
+  "Billing Code",
+  "Allowed",
+  "Authorization #",
+];
+export const SESSIONS_HEADER: Cell[] = [
+  "Date",
+  "Client",
+  "Billing Code",
+  "Units",
+  "Status",
+  "Prior Auth #",
+  "Remaining",
+];
