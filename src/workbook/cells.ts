@@ -33,6 +33,8 @@ export interface TableHeader {
   readonly headerRow: number;
   readonly firstColumn: number;
   readonly lastColumn: number;
+  /** 1-based last row of the table (totals row included), when known. */
+  readonly lastRow?: number;
 }
 
 /** What the reader needs of a workbook: its sheets (by name, as spelled) and date system. */

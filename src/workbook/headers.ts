@@ -40,22 +40,10 @@ export const HEADER_SEARCH_ROWS = 10;
  * field key, a header the user mapped to that field; it wins over the defaults.
  */
 export function locateHeader(def: SheetDef, grid: SheetGrid, mapped: ReadonlyMap<string, string> = new Map()): Located {
-  for (const table of grid.tables) {
-    const row = grid.values[table.headerRow - 1] ?? [];
-    const layout = layoutOf(def, grid.name, table.headerRow, row, mapped, table.firstColumn - 1, table.lastColumn - 1);
-    if (missing(def, layout).length === 0) return { ok: true, layout: { ...layout, table: table.name } };
-  }
-  let best: { layout: SheetLayout; missing: string[] } | null = null;
-  const rows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
-  for (let r = 0; r < rows; r++) {
-    const row = grid.values[r];
-    const layout = layoutOf(def, grid.name, r + 1, row, mapped, 0, row.length - 1);
-    const lacks = missing(def, layout);
-    if (lacks.length === 0) return { ok: true, layout };
-    if (best === null || lacks.length < best.missing.length) best = { layout, missing: lacks };
-  }
+  const found = searchHeader(def, grid, mapped);
+  if (found.missing.length === 0 && found.layout) return { ok: true, layout: found.layout };
   const wanted = def.required.map((r) => requirementLabel(def, r));
-  if (best === null || best.missing.length === wanted.length) {
+  if (found.layout === null || found.missing.length === wanted.length) {
     return {
       ok: false,
       message: `The ${grid.name} sheet has no header row in its first ${HEADER_SEARCH_ROWS} rows with the columns ${wanted.join(", ")}.`,
@@ -63,8 +51,37 @@ export function locateHeader(def: SheetDef, grid: SheetGrid, mapped: ReadonlyMap
   }
   return {
     ok: false,
-    message: `The ${grid.name} sheet's header row (row ${best.layout.headerRow}) has no ${best.missing.join(", no ")} column; add it, or map one in Settings.`,
+    message: `The ${grid.name} sheet's header row (row ${found.layout.headerRow}) has no ${found.missing.join(", no ")} column; add it, or map one in Settings.`,
   };
+}
+
+/**
+ * The header row that serves best: the complete one locateHeader would take,
+ * else the row of the first 10 holding the most required columns (null when
+ * none holds any). The pane's column mapping shows it, with what is missing.
+ */
+export function searchHeader(
+  def: SheetDef,
+  grid: SheetGrid,
+  mapped: ReadonlyMap<string, string> = new Map(),
+): { layout: SheetLayout | null; missing: string[] } {
+  for (const table of grid.tables) {
+    const row = grid.values[table.headerRow - 1] ?? [];
+    const layout = layoutOf(def, grid.name, table.headerRow, row, mapped, table.firstColumn - 1, table.lastColumn - 1);
+    if (missing(def, layout).length === 0) return { layout: { ...layout, table: table.name }, missing: [] };
+  }
+  let best: { layout: SheetLayout; missing: string[] } | null = null;
+  const rows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
+  for (let r = 0; r < rows; r++) {
+    const row = grid.values[r];
+    const layout = layoutOf(def, grid.name, r + 1, row, mapped, 0, row.length - 1);
+    const lacks = missing(def, layout);
+    if (lacks.length === 0) return { layout, missing: [] };
+    if (best === null || lacks.length < best.missing.length) best = { layout, missing: lacks };
+  }
+  const all = def.required.map((r) => requirementLabel(def, r));
+  if (best === null || best.missing.length === all.length) return { layout: null, missing: all };
+  return best;
 }
 
 function missing(def: SheetDef, layout: SheetLayout): string[] {

@@ -172,3 +172,31 @@ function readYesNo(text: string): boolean | null {
   if (["no", "n", "false", "off", "0"].includes(t)) return false;
   return null;
 }
+
+/** The Settings rows that hold these settings and options, as text. */
+export function settingsRows(s: Settings, o: AddinOptions): [string, string][] {
+  const list = (items: readonly string[]): string => (items.length === 0 ? "None" : items.join(", "));
+  return [
+    ["Count Any excludes", list(s.countAnyExcludes)],
+    ["Not counted statuses", list(s.notCountedStatuses)],
+    ["Low remaining at", String(s.lowRemainingAt)],
+    ["Expiring within days", String(s.expiringWithinDays)],
+    ["Date order", s.dateOrder === "MDY" ? "M/D/Y" : "D/M/Y"],
+    ["Keep up to date", o.autoRefresh ? "Yes" : "No"],
+    ["Open with workbook", o.openWithWorkbook ? "Yes" : "No"],
+  ];
+}
+
+/** The Settings rows of a sheet's column mapping: "Sessions sheet" and "Sessions: <field>"; null clears a row. */
+export function mappingRows(
+  kind: SheetKind,
+  sheet: string | null,
+  headers: Readonly<Record<string, string | null>>,
+): [string, string | null][] {
+  const def = SHEETS.find((d) => d.kind === kind);
+  const rows: [string, string | null][] = [[`${SHEET_LABEL[kind]} sheet`, sheet]];
+  for (const field of def?.fields ?? []) {
+    if (field.key in headers) rows.push([`${SHEET_LABEL[kind]}: ${field.label}`, headers[field.key] ?? null]);
+  }
+  return rows;
+}

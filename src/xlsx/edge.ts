@@ -4,6 +4,7 @@ import { type DateSystem, type DayNumber, dayToSerial } from "../engine/dates";
 import type { Cell, SheetGrid, TableHeader, WorkbookView } from "../workbook/cells";
 import { type PlanValue, REPORT_NAME, REPORT_SHEET, type RefreshPlan, YELLOW } from "../workbook/plan";
 import { WorkbookError, findSheet, sheetsToRead } from "../workbook/read";
+import { columnLetters, parseRange, sheetOfAddress } from "../workbook/address";
 
 const ARGB_YELLOW = `FF${YELLOW.slice(1)}`;
 
@@ -69,7 +70,7 @@ function sheetGrid(ws: ExcelJS.Worksheet, system: DateSystem): SheetGrid {
   for (const table of ws.getTables() as unknown as { table?: TableModel; model?: TableModel }[]) {
     const model = table.model ?? table.table;
     if (!model?.tableRef || model.headerRow === false) continue;
-    const range = decodeRange(model.tableRef);
+    const range = parseRange(model.tableRef);
     if (range)
       tables.push({ name: model.name, headerRow: range.top, firstColumn: range.left, lastColumn: range.right });
   }
@@ -105,34 +106,10 @@ function excelSerial(d: Date, system: DateSystem): number {
   return 25569 + d.getTime() / 86_400_000 - (system === 1904 ? 1462 : 0);
 }
 
-function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const left = columnNumber(m[1]);
-  const top = Number(m[2]);
-  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? columnNumber(m[3]) : left };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function columnLetters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 /** True when the workbook's SessionCountingReport name points at this sheet, so it is the add-in's to rewrite. */
 export function isOwnReport(wb: ExcelJS.Workbook, sheetName: string): boolean {
   const ranges = wb.definedNames.getRanges(REPORT_NAME)?.ranges ?? [];
-  return ranges.some((r) => {
-    const bang = r.lastIndexOf("!");
-    const sheet = r.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
-    return sheet.toLowerCase() === sheetName.toLowerCase();
-  });
+  return ranges.some((r) => sheetOfAddress(r).toLowerCase() === sheetName.toLowerCase());
 }
 
 /**
@@ -170,7 +147,10 @@ function applySessions(wb: ExcelJS.Workbook, plan: RefreshPlan): void {
     if (value === null) {
       if (!current) continue;
       if (current.value !== null) current.value = null;
-      if (isYellow(current.fill)) current.fill = { type: "pattern", pattern: "none" };
+      // The Remaining column is the add-in's: a cell without a count has no fill, as in Excel.
+      if (current.fill && !(current.fill.type === "pattern" && current.fill.pattern === "none")) {
+        current.fill = { type: "pattern", pattern: "none" };
+      }
       continue;
     }
     const cell = current ?? ws.getCell(firstRow + i, column);
@@ -186,11 +166,11 @@ function extendTable(ws: ExcelJS.Worksheet, tableName: string | undefined, colum
   const table = ws.getTable(tableName) as unknown as { model?: TableModel; table?: TableModel } | undefined;
   const model = table?.model ?? table?.table;
   if (!model?.tableRef) return;
-  const range = decodeRange(model.tableRef);
+  const range = parseRange(model.tableRef);
   if (!range || range.right !== column - 1) return;
   model.tableRef = `${columnLetters(range.left)}${range.top}:${columnLetters(column)}${range.bottom}`;
   if (model.autoFilterRef) {
-    const f = decodeRange(model.autoFilterRef);
+    const f = parseRange(model.autoFilterRef);
     if (f) model.autoFilterRef = `${columnLetters(f.left)}${f.top}:${columnLetters(column)}${f.bottom}`;
   }
   model.columns?.push({ name: header });

@@ -1,0 +1,298 @@
+/** Applies a refresh plan through Office.js: whole blocks and grouped ranges, packed into as few round trips as fit. */
+import { dayToSerial, type DateSystem } from "../engine/dates";
+import type { Cell } from "../workbook/cells";
+import { type PlanValue, REPORT_NAME, type RefreshPlan, YELLOW } from "../workbook/plan";
+import { REQUEST_BUDGET_BYTES, a1, asText, cellBytes, columnLetters, readBytesPerRow, rowChunks, runs } from "./batch";
+import type { WorkbookRead } from "./read";
+
+/** Table name of the report, so billers can filter and sort it. */
+export const REPORT_TABLE = "SessionCountingReportTable";
+
+/** Answers whether the host supports an Office requirement set (Office.context.requirements.isSetSupported). */
+export type Supports = (set: string, version: string) => boolean;
+
+/** Queues operations and sends them when the next would push the request past the budget. */
+class Batcher {
+  private bytes = 0;
+  syncs = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly onNewBatch: () => void,
+  ) {
+    onNewBatch();
+  }
+
+  async add(bytes: number, queue: () => void): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET_BYTES) await this.flush();
+    queue();
+    this.bytes += bytes + 100;
+  }
+
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.syncs++;
+    this.bytes = 0;
+    this.onNewBatch();
+  }
+}
+
+/** One chunk of a sheet re-read just before the writes, to notice a sheet that changed since it was read. */
+interface Recheck {
+  readonly sheet: string;
+  readonly first: number;
+  readonly range: Excel.Range;
+}
+
+export type ApplyOutcome = "written" | "changed";
+
+/**
+ * Writes the plan. Before any write, the same batch re-reads Sessions and
+ * Tracking; if they differ from what was counted (a co-author typed, rows were
+ * inserted), the Prior Auth # cells just written are put back as they were and
+ * the caller counts again, so no number lands on the wrong session.
+ */
+export async function applyRefresh(
+  context: Excel.RequestContext,
+  read: WorkbookRead,
+  plan: RefreshPlan,
+  supports: Supports,
+  /** The sheets whose change would change the counts: Sessions, Tracking and Clients. */
+  counted: readonly string[],
+): Promise<ApplyOutcome> {
+  const wb = context.workbook;
+  const eventsToggle = supports("ExcelApi", "1.8");
+  const batcher = new Batcher(context, () => {
+    wb.application.suspendApiCalculationUntilNextSync();
+  });
+  if (eventsToggle) context.runtime.enableEvents = false;
+  try {
+    const rechecks = await queueRechecks(context, read, batcher, counted);
+    await writeReport(context, read, plan, batcher, supports);
+    const written = await writeSessions(context, plan, batcher);
+    if (eventsToggle) context.runtime.enableEvents = true;
+    await batcher.flush();
+    if (unchanged(read, plan, rechecks)) return "written";
+    // Put back every Prior Auth # cell written by this refresh, as it was in the re-read.
+    const sessions = wb.worksheets.getItem(plan.sessions.sheet);
+    const column = plan.sessions.priorAuth.column;
+    for (const row of written) {
+      const before = recheckValue(rechecks, plan.sessions.sheet, row, column);
+      sessions.getRange(a1(row, column)).values = [[restoreValue(before)]];
+    }
+    await context.sync();
+    return "changed";
+  } catch (e) {
+    if (eventsToggle) {
+      context.runtime.enableEvents = true;
+      await context.sync().catch(() => undefined);
+    }
+    throw e;
+  }
+}
+
+async function queueRechecks(
+  context: Excel.RequestContext,
+  read: WorkbookRead,
+  batcher: Batcher,
+  sheets: readonly string[],
+): Promise<Recheck[]> {
+  const rechecks: Recheck[] = [];
+  for (const sheet of sheets) {
+    const extent = read.extents.get(sheet);
+    if (!extent || extent.lastRow === 0) continue;
+    const ws = context.workbook.worksheets.getItem(sheet);
+    // Reading one row past the end notices rows added below.
+    for (const chunk of rowChunks(1, extent.lastRow + 1, readBytesPerRow(extent.lastColumn))) {
+      const range = ws.getRange(`${a1(chunk.first, 1)}:${a1(chunk.last, extent.lastColumn)}`);
+      await batcher.add((chunk.last - chunk.first + 1) * readBytesPerRow(extent.lastColumn), () =>
+        range.load("values"),
+      );
+      rechecks.push({ sheet, first: chunk.first, range });
+    }
+  }
+  return rechecks;
+}
+
+/** True when every re-read cell equals what was counted, ignoring the Remaining column the add-in owns. */
+function unchanged(read: WorkbookRead, plan: RefreshPlan, rechecks: readonly Recheck[]): boolean {
+  for (const r of rechecks) {
+    const grid = read.view.sheets.get(r.sheet);
+    if (!grid) return false;
+    const skip = r.sheet === plan.sessions.sheet ? plan.sessions.remaining.column - 1 : -1;
+    const values = r.range.values;
+    for (let i = 0; i < values.length; i++) {
+      const before = grid.values[r.first - 1 + i] ?? [];
+      const now = values[i];
+      for (let c = 0; c < now.length; c++) {
+        if (c === skip) continue;
+        if (!sameCell(before[c] ?? null, now[c])) return false;
+      }
+    }
+  }
+  return true;
+}
+
+function sameCell(before: Cell, now: unknown): boolean {
+  if (before === null) return now === "" || now === null;
+  if (typeof before === "object" && before !== null && "error" in before) return now === before.error;
+  return before === now;
+}
+
+function recheckValue(rechecks: readonly Recheck[], sheet: string, row: number, column: number): unknown {
+  const r = rechecks.find((x) => x.sheet === sheet && x.first <= row && row < x.first + x.range.values.length);
+  return r ? (r.range.values[row - r.first]?.[column - 1] ?? "") : "";
+}
+
+function restoreValue(v: unknown): string | number | boolean {
+  if (typeof v === "string") return v === "" ? "" : asText(v);
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return "";
+}
+
+/** Sessions: appended headers, the Remaining column whole (yellow where a count is), and blank Prior Auth # cells. */
+async function writeSessions(context: Excel.RequestContext, plan: RefreshPlan, batcher: Batcher): Promise<number[]> {
+  const p = plan.sessions;
+  const ws = context.workbook.worksheets.getItem(p.sheet);
+  for (const h of p.newHeaders) {
+    await batcher.add(h.text.length, () => {
+      ws.getRange(a1(h.row, h.column)).values = [[asText(h.text)]];
+    });
+  }
+  const { column, firstRow, values } = p.remaining;
+  const letter = columnLetters(column);
+  if (values.length > 0) {
+    for (const chunk of rowChunks(0, values.length - 1, 24)) {
+      const slice = values.slice(chunk.first, chunk.last + 1).map((v) => [v ?? ""]);
+      await batcher.add(slice.length * 24, () => {
+        ws.getRange(`${letter}${firstRow + chunk.first}:${letter}${firstRow + chunk.last}`).values = slice;
+      });
+    }
+    await batcher.add(40, () => {
+      ws.getRange(`${letter}${firstRow}:${letter}${firstRow + values.length - 1}`).format.fill.clear();
+    });
+    for (const [from, to] of runs(values, (v) => v !== null)) {
+      await batcher.add(80, () => {
+        ws.getRange(`${letter}${firstRow + from}:${letter}${firstRow + to}`).format.fill.color = YELLOW;
+      });
+    }
+  }
+  const auth = p.priorAuth;
+  const byRow = new Map(auth.cells.map((c) => [c.row, c.text]));
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const authLetter = columnLetters(auth.column);
+  for (const [from, to] of consecutive(rows)) {
+    const block: string[][] = [];
+    for (let r = from; r <= to; r++) block.push([asText(byRow.get(r) ?? "")]);
+    await batcher.add(
+      block.reduce((n, [t]) => n + cellBytes(t), 0),
+      () => {
+        ws.getRange(`${authLetter}${from}:${authLetter}${to}`).values = block;
+      },
+    );
+  }
+  return rows;
+}
+
+/** Splits sorted row numbers into runs of consecutive rows. */
+function consecutive(rows: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+/** Rebuilds the report sheet: deleted when it is the add-in's own, added fresh, marked with the defined name. */
+async function writeReport(
+  context: Excel.RequestContext,
+  read: WorkbookRead,
+  plan: RefreshPlan,
+  batcher: Batcher,
+  supports: Supports,
+): Promise<void> {
+  const r = plan.report;
+  const wb = context.workbook;
+  const system = read.view.dateSystem;
+  await batcher.add(200, () => {
+    if (read.report) wb.worksheets.getItem(read.report.name).delete();
+    if (read.reportNameExists) wb.names.getItem(REPORT_NAME).delete();
+  });
+  const ws = wb.worksheets.add(r.sheet);
+  if (read.report) ws.position = read.report.position;
+  const width = r.columns.length;
+  const lastColumn = columnLetters(width);
+  const blank = (): (string | number)[] => new Array<string | number>(width).fill("");
+  const top = [blank(), blank(), blank(), r.columns.map((c) => asText(c.header))];
+  top[0][0] = asText(r.title);
+  top[1][0] = asText(r.subtitle);
+  await batcher.add(2000, () => {
+    ws.getRange(`A1:${lastColumn}${r.headerRow}`).values = top;
+    ws.getRange("A1").format.font.bold = true;
+    ws.getRange("A1").format.font.size = 14;
+    ws.getRange("A2").format.font.italic = true;
+    ws.getRange("A2").format.font.color = "#555555";
+    const header = ws.getRange(`A${r.headerRow}:${lastColumn}${r.headerRow}`);
+    header.format.font.bold = true;
+    header.format.fill.color = "#D9E1F2";
+    header.format.wrapText = true;
+    r.columns.forEach((c, j) => {
+      ws.getRange(`${columnLetters(j + 1)}:${columnLetters(j + 1)}`).format.columnWidth = c.width * 5.6;
+    });
+  });
+  const firstData = r.headerRow + 1;
+  const lastRow = r.headerRow + r.rows.length;
+  const cells = r.rows.map((row) => row.map((v) => excelValue(v, system)));
+  if (cells.length > 0) {
+    const rowBytes = Math.max(...cells.slice(0, 200).map((row) => row.reduce<number>((n, v) => n + cellBytes(v), 2)));
+    for (const chunk of rowChunks(0, cells.length - 1, rowBytes * 1.5)) {
+      const block = cells.slice(chunk.first, chunk.last + 1);
+      await batcher.add((chunk.last - chunk.first + 1) * rowBytes, () => {
+        ws.getRange(`A${firstData + chunk.first}:${lastColumn}${firstData + chunk.last}`).values = block;
+      });
+    }
+    for (const [j, c] of r.columns.entries()) {
+      if (c.kind !== "date") continue;
+      const letter = columnLetters(j + 1);
+      for (const chunk of rowChunks(0, cells.length - 1, 16)) {
+        const formats = new Array(chunk.last - chunk.first + 1).fill(null).map(() => [r.dateFormat]);
+        await batcher.add(formats.length * 16, () => {
+          ws.getRange(`${letter}${firstData + chunk.first}:${letter}${firstData + chunk.last}`).numberFormat = formats;
+        });
+      }
+    }
+    const remainingLetter = columnLetters(r.remainingColumn + 1);
+    const remaining = r.rows.map((row) => row[r.remainingColumn]);
+    for (const [from, to] of runs(remaining, (v) => v !== null)) {
+      await batcher.add(80, () => {
+        ws.getRange(`${remainingLetter}${firstData + from}:${remainingLetter}${firstData + to}`).format.fill.color =
+          YELLOW;
+      });
+    }
+  }
+  await batcher.add(600, () => {
+    if (r.rows.length > 0) {
+      const table = ws.tables.add(`A${r.headerRow}:${lastColumn}${lastRow}`, true);
+      table.name = REPORT_TABLE;
+      table.style = "TableStyleLight9";
+    }
+    ws.freezePanes.freezeRows(r.headerRow);
+    if (supports("ExcelApi", "1.9")) {
+      ws.pageLayout.orientation = "Landscape";
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      ws.pageLayout.setPrintTitleRows(`$${r.headerRow}:$${r.headerRow}`);
+      ws.pageLayout.headersFooters.defaultForAllPages.leftHeader = r.printHeader.left;
+      ws.pageLayout.headersFooters.defaultForAllPages.rightHeader = r.printHeader.right;
+    }
+    wb.names.add(REPORT_NAME, ws.getRange("A1"));
+  });
+}
+
+/** A plan value as Range.values takes it: text with the apostrophe that keeps it text, dates as serials. */
+function excelValue(v: PlanValue, system: DateSystem): string | number {
+  if (v === null) return "";
+  if (typeof v === "number") return v;
+  if (typeof v === "string") return asText(v);
+  return dayToSerial(v.date, system);
+}
