@@ -19,6 +19,7 @@ class CopyStaticFilesPlugin {
         () => {
           const files = [
             { from: path.join(root, "manifest.xml"), to: "manifest.xml" },
+            { from: path.join(root, "src/commands/message.html"), to: "message.html" },
             ...fs
               .readdirSync(path.join(root, "assets"))
               .filter((name) => name.endsWith(".png"))
