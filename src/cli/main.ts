@@ -141,6 +141,14 @@ async function refreshFile(o: Options, io: CliIo): Promise<number> {
     throw new WorkbookError(`${label} contains macros; refreshing it would lose them, so it is left alone.`);
   }
   const wb = await openWorkbook(bytes, label);
+  // Both outputs must have somewhere to go before either is written.
+  for (const target of [o.output, o.json]) {
+    if (target === null || target === "-") continue;
+    const dir = path.dirname(target);
+    const stat = await fs.stat(dir).catch(() => null);
+    if (!stat?.isDirectory())
+      throw new WorkbookError(`${dir} is not a folder, so ${path.basename(target)} cannot be written there.`);
+  }
   const { result, plan } = planWorkbookRefresh(workbookView(wb), o.asOf, io.now());
   applyPlan(wb, plan);
   const out = await saveWorkbook(wb);

@@ -1,4 +1,5 @@
 /** Resolves a Client cell to one client: by Client ID first, then by Client Name (SPEC §3). */
+import { quote } from "./text";
 import type { ClientRef, ClientRow, Problem } from "./types";
 
 /** A client as the engine groups lines and sessions by. */
@@ -61,7 +62,7 @@ export class ClientDirectory {
           sheet,
           row: row.row,
           column: null,
-          message: `Client ID ${row.id} is on rows ${list} of ${sheet}; sessions and lines that use it are left out until one is changed.`,
+          message: `Client ID ${quote(row.id ?? "")} is on rows ${list} of ${sheet}; sessions and lines that use it are left out until one is changed.`,
         });
       }
     }
@@ -71,14 +72,17 @@ export class ClientDirectory {
   resolve(ref: ClientRef): Resolution {
     const id = this.byId.get(idKey(ref.text));
     if (id && id.length > 1) {
-      return { ok: false, message: `Client ID "${ref.text}" is on ${id.length} rows of Clients (rows ${rowList(id)})` };
+      return {
+        ok: false,
+        message: `Client ID ${quote(ref.text)} is on ${id.length} rows of Clients (rows ${rowList(id)})`,
+      };
     }
     if (id) return { ok: true, client: fromRow(id[0]) };
     const named = this.byName.get(textKey(ref.text));
     if (named && named.length > 1) {
       return {
         ok: false,
-        message: `${named.length} clients are named "${ref.text.trim()}" (Clients rows ${rowList(named)}); use the Client ID`,
+        message: `${named.length} clients are named ${quote(ref.text)} (Clients rows ${rowList(named)}); use the Client ID`,
       };
     }
     if (named) return { ok: true, client: fromRow(named[0]) };

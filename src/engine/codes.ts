@@ -1,4 +1,5 @@
 /** Billing codes: a session's code with its modifiers, a tracking line's list of codes and ranges, and matching. */
+import { clip, quote } from "./text";
 
 /** One billing code as a session carries it: "97153 HN" is base 97153 with modifier HN. */
 export interface SessionCode {
@@ -68,7 +69,7 @@ export function parseTrackingCodes(text: string): CodeListResult {
     if (MODIFIER.test(first)) {
       // A lone two-character token is a modifier of the code before it ("97153 HN").
       const previous = codes[codes.length - 1];
-      if (!previous) return { ok: false, reason: `"${first}" is a modifier with no code before it` };
+      if (!previous) return { ok: false, reason: `${quote(first)} is a modifier with no code before it` };
       previous.modifiers.push(first, ...rest.filter((p) => MODIFIER.test(p)));
       continue;
     }
@@ -78,12 +79,12 @@ export function parseTrackingCodes(text: string): CodeListResult {
       if (MODIFIER.test(part)) code.modifiers.push(part);
       else if (i === 0 && code.modifiers.length === 0) {
         if (part.length !== first.length) {
-          return { ok: false, reason: `the range ${first}-${part} joins codes of different lengths` };
+          return { ok: false, reason: `the range ${clip(`${first}-${part}`)} joins codes of different lengths` };
         }
-        if (part < first) return { ok: false, reason: `the range ${first}-${part} runs backwards` };
+        if (part < first) return { ok: false, reason: `the range ${clip(`${first}-${part}`)} runs backwards` };
         code.to = part;
       } else {
-        return { ok: false, reason: `"${token}" is not a code, a range or a code with two-character modifiers` };
+        return { ok: false, reason: `${quote(token)} is not a code, a range or a code with two-character modifiers` };
       }
     }
     codes.push(code);

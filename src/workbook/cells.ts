@@ -1,4 +1,5 @@
 /** Cell values as a host hands them, and reading them as text, numbers and dates (SPEC §3). */
+import { quote } from "../engine/text";
 import {
   type DateOrder,
   type DateSystem,
@@ -61,8 +62,7 @@ export function show(cell: Cell): string {
   if (isError(cell)) return `the error value ${cell.error}`;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-  const text = String(cell).trim().replace(/\s+/g, " ");
-  return `"${text.length > 40 ? `${text.slice(0, 37)}…` : text}"`;
+  return quote(String(cell));
 }
 
 /** A cell as text: trimmed; a number as Excel shows it plainly (1001 → "1001"); null when blank. */

@@ -98,14 +98,15 @@ function layoutOf(
   last: number,
 ): SheetLayout {
   const headers: { index: number; key: string; text: string }[] = [];
+  // Columns are appended after the row's last header, beyond a table's end too, so a user's own columns stay.
   let lastHeaderIndex = -1;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) lastHeaderIndex = c;
   for (let c = first; c <= last && c < row.length; c++) {
     const cell = row[c];
     if (isBlank(cell)) continue;
     const text = readText(cell);
     if (!text.ok || text.value === null) continue;
     headers.push({ index: c, key: headerKey(text.value), text: text.value });
-    lastHeaderIndex = c;
   }
   // Own name first, then synonyms in order, then leftmost.
   const find = (names: readonly string[]): Column | undefined => {

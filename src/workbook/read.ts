@@ -1,4 +1,5 @@
 /** Reads a workbook's Clients, Tracking, Sessions and Settings sheets into the engine's typed rows (SPEC §2–3). */
+import { clip, quote } from "../engine/text";
 import { parseSessionCode, parseTrackingCodes, type CodeList, type SessionCode } from "../engine/codes";
 import type { DateOrder, DateSystem } from "../engine/dates";
 import type {
@@ -167,7 +168,7 @@ function reportUnmapped(
       sheet: layout.sheet,
       row: layout.headerRow,
       column: null,
-      message: `Settings map ${label} to a column headed "${header}", which row ${layout.headerRow} of ${layout.sheet} does not have; ${column ? `"${column.header}" is used` : "the column is missing"}.`,
+      message: `Settings map ${label} to a column headed ${quote(header)}, which row ${layout.headerRow} of ${layout.sheet} does not have; ${column ? `${quote(column.header)} is used` : "the column is missing"}.`,
     });
   }
 }
@@ -205,7 +206,7 @@ class RowReader {
   }
 
   issue(column: Column | { header: string }, reason: string, kind: Problem["kind"] = "unreadable-cell"): null {
-    const message = `${this.sheet} row ${this.row}, ${column.header}: ${reason}; ${this.consequence}.`;
+    const message = `${this.sheet} row ${this.row}, ${clip(column.header)}: ${reason}; ${this.consequence}.`;
     this.issues.push({ column: column.header, message: `${column.header} ${reason}` });
     this.problems.push({ kind, sheet: this.sheet, row: this.row, column: column.header, message });
     return null;
@@ -282,7 +283,7 @@ function readTracking(
         const key = text.toLowerCase().replace(/[^a-z]/g, "");
         if (["sessions", "session", "visits", "visit"].includes(key)) trackBy = "Sessions";
         else if (["units", "unit"].includes(key)) trackBy = "Units";
-        else trackBy = r.issue(columns.trackBy, `"${text}" is not Sessions or Units`);
+        else trackBy = r.issue(columns.trackBy, `${quote(text)} is not Sessions or Units`);
       } else if (r.issues.some((i) => i.column === columns.trackBy?.header)) trackBy = null;
     }
     const date = (column: Column | undefined) => {
@@ -296,7 +297,7 @@ function readTracking(
     const codeText = r.required(columns.code, r.text(columns.code));
     if (codeText !== null && columns.code) {
       const parsed = parseTrackingCodes(codeText);
-      codes = parsed.ok ? parsed.value : r.issue(columns.code, `"${codeText}" cannot be read: ${parsed.reason}`);
+      codes = parsed.ok ? parsed.value : r.issue(columns.code, `${quote(codeText)} cannot be read: ${parsed.reason}`);
     }
     let allowed: number | null = null;
     if (columns.allowed) {

@@ -1,4 +1,5 @@
 /** Reads the optional Settings sheet (Setting | Value): counting settings and the column mapping (SPEC §2). */
+import { quote } from "../engine/text";
 import { DEFAULT_SETTINGS } from "../engine/settings";
 import type { Problem, Settings } from "../engine/types";
 import { type SheetGrid, isBlank, readNumber, readText, show } from "./cells";
@@ -89,13 +90,13 @@ export function readSettings(grid: SheetGrid | undefined): SettingsRead {
     };
     const valueRead = readText(cell);
     if (!valueRead.ok) {
-      report(`Setting "${name}" on row ${row} ${valueRead.reason}; the default is used.`);
+      report(`Setting ${quote(name)} on row ${row} ${valueRead.reason}; the default is used.`);
       return;
     }
     const value = valueRead.value;
     const known = isKnown(key) || sheetSettings.has(key) || fieldSettings.has(key);
     if (!known) {
-      report(`"${name}" on row ${row} of ${grid.name} is not a setting this add-in knows; it is ignored.`);
+      report(`${quote(name)} on row ${row} of ${grid.name} is not a setting this add-in knows; it is ignored.`);
       return;
     }
     if (value === null) return;

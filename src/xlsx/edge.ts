@@ -149,13 +149,13 @@ function applySessions(wb: ExcelJS.Workbook, plan: RefreshPlan): void {
       if (current.value !== null) current.value = null;
       // The Remaining column is the add-in's: a cell without a count has no fill, as in Excel.
       if (current.fill && !(current.fill.type === "pattern" && current.fill.pattern === "none")) {
-        current.fill = { type: "pattern", pattern: "none" };
+        setFill(current, { type: "pattern", pattern: "none" });
       }
       continue;
     }
     const cell = current ?? ws.getCell(firstRow + i, column);
     cell.value = value;
-    if (!isYellow(cell.fill)) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: ARGB_YELLOW } };
+    if (!isYellow(cell.fill)) setFill(cell, { type: "pattern", pattern: "solid", fgColor: { argb: ARGB_YELLOW } });
   }
   for (const c of p.priorAuth.cells) ws.getCell(c.row, p.priorAuth.column).value = c.text;
 }
@@ -174,6 +174,15 @@ function extendTable(ws: ExcelJS.Worksheet, tableName: string | undefined, colum
     if (f) model.autoFilterRef = `${columnLetters(f.left)}${f.top}:${columnLetters(column)}${f.bottom}`;
   }
   model.columns?.push({ name: header });
+}
+
+/**
+ * ExcelJS shares one style object among all cells that were formatted alike
+ * when the file was read; setting `cell.fill` would change every one of them.
+ * The cell gets its own style first.
+ */
+function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill): void {
+  cell.style = { ...cell.style, fill };
 }
 
 function isYellow(fill: ExcelJS.Fill | undefined): boolean {
@@ -236,7 +245,7 @@ function writeReport(wb: ExcelJS.Workbook, plan: RefreshPlan, existing: ExcelJS.
       cell.value = toExcelValue(v, system);
       if (r.columns[j].kind === "date") cell.numFmt = r.dateFormat;
       if (j === r.remainingColumn && v !== null) {
-        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: ARGB_YELLOW } };
+        setFill(cell, { type: "pattern", pattern: "solid", fgColor: { argb: ARGB_YELLOW } });
       }
     });
   });

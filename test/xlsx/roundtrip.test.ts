@@ -876,3 +876,86 @@ describe("the sample workbook", () => {
     expect(actual).toEqual(intended);
   });
 });
+
+describe("yellow fills and appended columns leave the user's cells alone", () => {
+  test("a stale yellow Remaining cleared on one row leaves the other Remaining cells yellow", async () => {
+    await save(practice(true), "stale-in.xlsx");
+    await refresh("stale-in.xlsx", "stale-out.xlsx");
+    const ws = (await open("stale-out.xlsx")).getWorksheet("Sessions")!;
+    const col = columnOf(ws, 1, "Remaining");
+    const rows: [number, ExcelJS.CellValue, boolean][] = [];
+    for (let r = 2; r <= ws.rowCount; r++) rows.push([r, ws.getCell(r, col).value, isYellow(ws.getCell(r, col))]);
+    expect(rows.filter(([, v, y]) => (typeof v === "number") !== y)).toEqual([]);
+  });
+
+  test("a bordered Sessions sheet: yellow goes on the Remaining cells that hold a number and on no other cell", async () => {
+    const thin: Partial<ExcelJS.Borders> = {
+      top: { style: "thin" },
+      bottom: { style: "thin" },
+      left: { style: "thin" },
+      right: { style: "thin" },
+    };
+    const wb = new ExcelJS.Workbook();
+    const t = wb.addWorksheet("Tracking");
+    t.addRows([
+      ["Client", "Start Date", "End Date", "Billing Code", "Allowed", "Authorization #"],
+      ["C1", utc(2026, 1, 1), utc(2026, 12, 31), "90837", 3, "A1"],
+    ]);
+    t.getCell("A2").border = thin;
+    const s = wb.addWorksheet("Sessions");
+    s.addRows([
+      ["Date", "Client", "Billing Code", "Remaining", "Notes"],
+      [utc(2026, 3, 5), "C1", "90837", null, "hello"],
+      [utc(2026, 3, 6), "C1", "90837", null, "world"],
+    ]);
+    for (const a of ["B2", "C2", "D2", "E2", "B3", "C3", "D3", "E3"]) s.getCell(a).border = thin;
+    await save(wb, "bordered-in.xlsx");
+    await refresh("bordered-in.xlsx", "bordered-out.xlsx");
+    const out = await open("bordered-out.xlsx");
+    const yellow: string[] = [];
+    for (const ws of [out.getWorksheet("Tracking")!, out.getWorksheet("Sessions")!]) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (isYellow(cell)) yellow.push(`${ws.name}!${cell.address}`);
+        }),
+      );
+    }
+    expect(yellow).toEqual(["Sessions!D2", "Sessions!D3"]);
+  });
+
+  test("a Sessions table with the user's own columns to its right: appended Prior Auth # and Remaining overwrite nothing", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Tracking").addRows([
+      ["Client", "Start Date", "End Date", "Billing Code", "Allowed", "Authorization #"],
+      ["C1", utc(2026, 1, 1), utc(2026, 12, 31), "90837", 3, "A1"],
+    ]);
+    const s = wb.addWorksheet("Sessions");
+    s.addTable({
+      name: "Visits",
+      ref: "A1",
+      headerRow: true,
+      columns: [{ name: "Date" }, { name: "Client" }, { name: "Billing Code" }],
+      rows: [
+        [utc(2026, 3, 5), "C1", "90837"],
+        [utc(2026, 3, 6), "C1", "90837"],
+      ],
+    });
+    s.getCell("D1").value = "Comments";
+    s.getCell("D2").value = "called back";
+    s.getCell("D3").value = "late";
+    s.getCell("E1").value = "Biller";
+    s.getCell("E2").value = "Dana";
+    await save(wb, "table-in.xlsx");
+    await refresh("table-in.xlsx", "table-out.xlsx");
+    const before = (await open("table-in.xlsx")).getWorksheet("Sessions")!;
+    const after = (await open("table-out.xlsx")).getWorksheet("Sessions")!;
+    const afterCells = cellsOf(after);
+    const lost = [...cellsOf(before).entries()]
+      .filter(([a, c]) => afterCells.get(a)?.text !== c.text)
+      .map(([a, c]) => `${a}: ${JSON.stringify(c.value)} → ${JSON.stringify(after.getCell(a).value)}`);
+    expect(lost).toEqual([]);
+    expect(after.getCell("F1").value).toBe("Prior Auth #");
+    expect(after.getCell("G1").value).toBe("Remaining");
+    expect(after.getCell("G3").value).toBe(1);
+  });
+});
