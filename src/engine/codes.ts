@@ -15,28 +15,36 @@ export interface TrackingCode {
   readonly modifiers: readonly string[];
 }
 
+/** A set of base codes that can hold ranges: the Count Any excludes. */
+export interface BaseCodeSet {
+  has(base: string): boolean;
+}
+
 /** What a tracking line counts: listed codes, or Any session (less the Count Any excludes). */
 export type CodeList = { readonly any: true } | { readonly any: false; readonly codes: readonly TrackingCode[] };
 
 const MODIFIER = /^[A-Z0-9]{2}$/;
 
+/** Trimmed and upper-cased; en and em dashes (which Word and Outlook type) read as "-", spaces around "-" and ":" dropped. */
 function normalize(text: string): string {
-  return text.trim().toUpperCase();
+  return text
+    .trim()
+    .toUpperCase()
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/\s*([-:])\s*/g, "$1");
 }
 
 /**
  * Reads a session's code: trimmed, upper-cased, with two-character modifiers
  * after it joined by "-", ":" or spaces. Example: "97153-hn" → {base 97153, [HN]}.
- * Text that is not a code plus modifiers (say "Intake Eval") is kept whole as
- * its base, so it can still match a tracking line that names it the same way.
+ * Returns null for blank text, and for text that is not one code plus
+ * modifiers ("Intake Eval", "90837 90785"), which no tracking line could match.
  */
 export function parseSessionCode(text: string): SessionCode | null {
   const t = normalize(text);
   if (t === "") return null;
-  const parts = t.split(/[-:\s]+/).filter((p) => p !== "");
-  const [base, ...rest] = parts;
-  if (rest.every((p) => MODIFIER.test(p))) return { base, modifiers: rest };
-  return { base: t.replace(/\s+/g, " "), modifiers: [] };
+  const [base, ...rest] = t.split(/[-:\s]+/).filter((p) => p !== "");
+  return rest.every((p) => MODIFIER.test(p)) ? { base, modifiers: rest } : null;
 }
 
 const ANY_WORDS = new Set(["ANY", "COUNTANYSESSION", "COUNTANY", "ANYSESSION", "*"]);
@@ -120,17 +128,27 @@ export function codeMatches(session: SessionCode, code: TrackingCode): boolean {
 }
 
 /** True when a session's code is counted by the line: listed, or Any and not excluded. */
-export function lineCountsCode(list: CodeList, session: SessionCode, anyExcludes: ReadonlySet<string>): boolean {
+export function lineCountsCode(list: CodeList, session: SessionCode, anyExcludes: BaseCodeSet): boolean {
   if (list.any) return !anyExcludes.has(session.base);
   return list.codes.some((c) => codeMatches(session, c));
 }
 
-/** The base codes of a Count Any excludes list ("90785, 90833-95" → {90785, 90833}). */
-export function excludeBases(codes: readonly string[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * The base codes of a Count Any excludes list, ranges included, modifiers
+ * ignored: "90785, 90833-95, 90836-90838" excludes 90785, 90833 and 90836 to 90838.
+ */
+export function excludeBases(codes: readonly string[]): BaseCodeSet {
+  const singles = new Set<string>();
+  const ranges: TrackingCode[] = [];
   for (const text of codes) {
-    const code = parseSessionCode(text);
-    if (code) out.add(code.base);
+    const parsed = parseTrackingCodes(text);
+    if (!parsed.ok || parsed.value.any) continue;
+    for (const code of parsed.value.codes) {
+      if (code.from === code.to) singles.add(code.from);
+      else ranges.push({ ...code, modifiers: [] });
+    }
   }
-  return out;
+  return {
+    has: (base) => singles.has(base) || ranges.some((r) => codeMatches({ base, modifiers: [] }, r)),
+  };
 }

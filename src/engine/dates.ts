@@ -119,12 +119,14 @@ const MONTHS: Record<string, number> = {
   december: 12,
 };
 
-// A trailing time of day: "10:30", "10:30:15", "10:30 AM", "T10:30:00Z", "10:30:00.000+02:00".
-const TIME = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
+// A trailing time of day, after a space, a comma or "T": "10:30", "10:30:15 AM", "10 AM", "10am", "T10:30:00Z".
+const TIME = String.raw`(?:(?:,?\s+|T)(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[AaPp]\.?[Mm]\.?)\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
 const NUMERIC = new RegExp(String.raw`^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})${TIME}$`);
 const MONTH_FIRST = new RegExp(String.raw`^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`);
 const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})${TIME}$`);
+// Excel's own d-mmm-yy style: 5-Mar-26, 05-Mar-2026.
+const DAY_MONTH_DASH = new RegExp(String.raw`^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})${TIME}$`);
 // A weekday in front is allowed: "Thu, Mar 5, 2026".
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 
@@ -157,6 +159,12 @@ export function parseDateText(text: string, order: DateOrder): DayNumber | null 
   if (m) {
     const month = MONTHS[m[2].toLowerCase()];
     return month ? checkRangeOrNull(dayFromParts(+m[3], month, +m[1])) : null;
+  }
+  m = DAY_MONTH_DASH.exec(t);
+  if (m) {
+    const month = MONTHS[m[2].toLowerCase()];
+    const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    return month ? checkRangeOrNull(dayFromParts(year, month, +m[1])) : null;
   }
   return null;
 }

@@ -36,6 +36,8 @@ export interface TableHeader {
   readonly lastColumn: number;
   /** 1-based last row of the table (totals row included), when known. */
   readonly lastRow?: number;
+  /** True when the table's last row is a totals row, which is no data. */
+  readonly totalsRow?: boolean;
 }
 
 /** What the reader needs of a workbook: its sheets (by name, as spelled) and date system. */
@@ -65,13 +67,17 @@ export function show(cell: Cell): string {
   return quote(String(cell));
 }
 
-/** A cell as text: trimmed; a number as Excel shows it plainly (1001 → "1001"); null when blank. */
+/**
+ * A cell as text: trimmed; a number as Excel shows it plainly (1001 → "1001");
+ * null when blank. TRUE or FALSE is no client, code or authorization number:
+ * it is unreadable, as an error value is.
+ */
 export function readText(cell: Cell): Read<string | null> {
   if (cell === null || isBlank(cell)) return { ok: true, value: null };
   if (isError(cell)) return { ok: false, reason: `holds ${show(cell)}` };
   if (typeof cell === "string") return { ok: true, value: cell.trim() };
   if (typeof cell === "number") return { ok: true, value: numberText(cell) };
-  if (typeof cell === "boolean") return { ok: true, value: cell ? "TRUE" : "FALSE" };
+  if (typeof cell === "boolean") return { ok: false, reason: `holds ${show(cell)}, not text` };
   return { ok: true, value: cell.toISOString().slice(0, 10) };
 }
 

@@ -173,10 +173,16 @@ function reportUnmapped(
   }
 }
 
-/** Iterates the non-blank data rows below the header; a row is blank when every cell but Remaining is. */
+/**
+ * Iterates the non-blank data rows below the header; a row is blank when every
+ * cell but Remaining is. The totals row of the header's Excel table is no data.
+ */
 function dataRows(grid: SheetGrid, layout: SheetLayout, skip?: Column): { row: number; cells: readonly Cell[] }[] {
   const rows: { row: number; cells: readonly Cell[] }[] = [];
+  const table = grid.tables.find((t) => t.name === layout.table);
+  const totals = table?.totalsRow && table.lastRow !== undefined ? table.lastRow : -1;
   for (let r = layout.headerRow; r < grid.values.length; r++) {
+    if (r + 1 === totals) continue;
     const cells = grid.values[r];
     let blank = true;
     for (let c = 0; c < cells.length; c++) {
@@ -328,7 +334,15 @@ function readSessions(
     const client = r.client(layout);
     let code: SessionCode | null = null;
     const codeText = r.required(columns.code, r.text(columns.code));
-    if (codeText !== null) code = parseSessionCode(codeText);
+    if (codeText !== null && columns.code) {
+      code = parseSessionCode(codeText);
+      if (code === null) {
+        r.issue(
+          columns.code,
+          `${quote(codeText)} is not a billing code (a code, then any two-character modifiers, as in 97153 HN)`,
+        );
+      }
+    }
     let units = 1;
     if (columns.units) {
       const n = readNumber(r.cell(columns.units));

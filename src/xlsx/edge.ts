@@ -72,7 +72,14 @@ function sheetGrid(ws: ExcelJS.Worksheet, system: DateSystem): SheetGrid {
     if (!model?.tableRef || model.headerRow === false) continue;
     const range = parseRange(model.tableRef);
     if (range)
-      tables.push({ name: model.name, headerRow: range.top, firstColumn: range.left, lastColumn: range.right });
+      tables.push({
+        name: model.name,
+        headerRow: range.top,
+        firstColumn: range.left,
+        lastColumn: range.right,
+        lastRow: range.bottom,
+        totalsRow: model.totalsRow === true,
+      });
   }
   return { name: ws.name, values, tables };
 }
@@ -82,6 +89,7 @@ interface TableModel {
   tableRef?: string;
   autoFilterRef?: string;
   headerRow?: boolean;
+  totalsRow?: boolean;
   columns?: { name: string }[];
 }
 

@@ -208,7 +208,8 @@ describe("Any lines", () => {
     expect(counts("Any", "90785-95")).toBe(false);
     expect(counts("Any", "90833:GT")).toBe(false);
     expect(counts("Any", "90834-95")).toBe(true);
-    expect(excludeBases(["90833-GT", " 99354 HN "])).toEqual(new Set(["90833", "99354"]));
+    const excluded = excludeBases(["90833-GT", " 99354 HN "]);
+    expect(["90833", "99354", "90834"].map((c) => excluded.has(c))).toEqual([true, true, false]);
     // Rows 2-4: 90837 draws; 90785-95 and 99354 are excluded by the Settings list "90785, 99354-GT".
     const c = practice("Any", ["90837", "90785-95", "99354"], [["Count Any excludes", "90785, 99354-GT"]]);
     expect(c.line(2).used).toBe(1);
@@ -219,5 +220,44 @@ describe("Any lines", () => {
   test("a line that lists an excluded code still counts it (excludes apply only to Any lines)", () => {
     const c = practice("90785", ["90785"]);
     expect(c.line(2).used).toBe(1);
+  });
+});
+
+describe("codes typed the way people type them", () => {
+  test("a range typed with spaces or an en dash (90832 - 90838, 90832–90838) is read as a range", () => {
+    for (const codes of ["90832 - 90838", "90832–90838"]) {
+      const c = count({
+        Tracking: [TRACKING_HEADER, ["C1", "Sessions", "2026-01-01", "2026-12-31", codes, 10, "A1"]],
+        Sessions: [SESSIONS_HEADER, ["2026-03-05", "C1", "90834", null, null, null, null]],
+      });
+      expect(c.line(2).codes).toEqual(["90832-90838"]);
+      expect(c.session(2).remaining).toBe(9);
+    }
+  });
+
+  test("a range in Count Any excludes (90833-90838) excludes every code in it from Any lines", () => {
+    const c = count({
+      Tracking: [TRACKING_HEADER, ["C1", "Sessions", "2026-01-01", "2026-12-31", "Any", 10, "EAP"]],
+      Sessions: [
+        SESSIONS_HEADER,
+        ["2026-03-05", "C1", "90836", null, null, null, null],
+        ["2026-03-06", "C1", "90832", null, null, null, null],
+      ],
+      Settings: [
+        ["Setting", "Value"],
+        ["Count Any excludes", "90785, 90833-90838"],
+      ],
+    });
+    expect(c.session(2).trackingRow).toBeNull();
+    expect(c.session(3).trackingRow).toBe(2);
+  });
+
+  test("a session code that is not one code with two-character modifiers (Intake Eval) is reported, not silently dropped", () => {
+    const c = count({
+      Tracking: [TRACKING_HEADER, ["C1", "Sessions", "2026-01-01", "2026-12-31", "Any", 10, "A1"]],
+      Sessions: [SESSIONS_HEADER, ["2026-03-05", "C1", "Intake Eval", null, null, null, null]],
+    });
+    expect(c.session(2)).toMatchObject({ trackingRow: null, remaining: null });
+    expect(c.result.problems.map((p) => [p.sheet, p.row, p.column])).toEqual([["Sessions", 2, "Billing Code"]]);
   });
 });

@@ -213,3 +213,23 @@ describe("reading a date cell", () => {
     }
   });
 });
+
+describe("dates as exports and people write them", () => {
+  test("a trailing time of day written as an hour alone or after a comma is ignored", () => {
+    expect(text("3/5/2026 10 AM")).toBe("2026-03-05");
+    expect(text("3/5/2026 10am")).toBe("2026-03-05");
+    expect(text("3/5/2026, 10:30:00 AM")).toBe("2026-03-05");
+    expect(text("Mar 5, 2026, 10:30 AM")).toBe("2026-03-05");
+    expect(text("5 March 2026, 14:00")).toBe("2026-03-05");
+  });
+
+  test("a date typed in Excel's d-mmm-yy style (05-Mar-2026, 5-Mar-26) is March 5, 2026", () => {
+    expect(text("05-Mar-2026")).toBe("2026-03-05");
+    expect(text("5-Mar-26")).toBe("2026-03-05");
+    expect(text("31-Feb-26")).toBeNull();
+  });
+
+  test("a bare number after the date is no time of day: 3/5/2026 10 is not a date", () => {
+    expect(text("3/5/2026 10")).toBeNull();
+  });
+});

@@ -588,3 +588,51 @@ describe("unreadable cells are reported by sheet, row and column, and the run go
     ]);
   });
 });
+
+describe("cells that hold no usable text", () => {
+  test("a TRUE or FALSE in a Client, Billing Code or Authorization # cell is reported as unreadable", () => {
+    const c = count({
+      Tracking: [
+        TRACKING_HEADER,
+        ["C1", "Sessions", "2026-01-01", "2026-12-31", "Any", 10, true],
+        ["C1", "Sessions", "2026-01-01", "2026-12-31", true, 10, "A2"],
+      ],
+      Sessions: [
+        SESSIONS_HEADER,
+        ["2026-03-05", true, "90837", null, null, null, null],
+        ["2026-03-05", "C1", false, null, null, null, null],
+      ],
+    });
+    const at = (sheet: string) => c.result.problems.filter((p) => p.sheet === sheet).map((p) => [p.row, p.column]);
+    expect(at("Tracking")).toEqual([
+      [2, "Authorization #"],
+      [3, "Billing Code"],
+    ]);
+    expect(at("Sessions")).toEqual([
+      [2, "Client"],
+      [3, "Billing Code"],
+    ]);
+    expect(c.session(3)).toMatchObject({ trackingRow: null, remaining: null });
+  });
+
+  test("the totals row of an Excel table on Sessions is not read as a session", () => {
+    const c = count(
+      {
+        Tracking: [TRACKING_HEADER, ["C1", "Sessions", "2026-01-01", "2026-12-31", "90837", 10, "A1"]],
+        Sessions: [
+          SESSIONS_HEADER,
+          ["2026-03-05", "C1", "90837", 2, null, null, null],
+          ["Total", null, null, 2, null, null, null],
+        ],
+      },
+      "2026-06-30",
+      {
+        tables: {
+          Sessions: [{ name: "Visits", headerRow: 1, firstColumn: 1, lastColumn: 7, lastRow: 3, totalsRow: true }],
+        },
+      },
+    );
+    expect(c.result.sessions.map((s) => s.row)).toEqual([2]);
+    expect(c.result.problems).toEqual([]);
+  });
+});
