@@ -23,10 +23,10 @@ describe("proxy objects and load tracking", () => {
     const { excel } = standInFor(wb());
     await excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
-      // eslint-disable-next-line office-addins/call-sync-before-read -- the test reads without load on purpose
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- the test reads without load on purpose
       expect(thrownCode(() => range.values)).toBe("PropertyNotLoaded");
       range.load("values");
-      // eslint-disable-next-line office-addins/call-sync-after-load -- the test reads before sync on purpose
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the test reads before sync on purpose
       expect(thrownCode(() => range.values)).toBe("PropertyNotLoaded");
       await context.sync();
       expect(range.values).toEqual([
@@ -84,7 +84,7 @@ describe("proxy objects and load tracking", () => {
     const { excel } = standInFor(wb());
     await excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
-      // eslint-disable-next-line office-addins/call-sync-before-read -- the test reads without load on purpose
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- the test reads without load on purpose
       expect(() => range.address).toThrow(
         /The property 'address' is not available\. Before reading the property's value, call the load method/,
       );
