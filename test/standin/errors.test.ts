@@ -24,25 +24,21 @@ describe("errors Office raises", () => {
     expect(wb.getWorksheet("Open")!.getCell("A1").value).toBeNull();
   });
 
-  test("formatting, clearing, inserting and adding tables on a protected sheet are refused too", async () => {
-    const wb = await protectedBook();
-    const { excel } = standInFor(wb);
-    const attempts: ((ws: Excel.Worksheet) => void)[] = [
-      (ws) => (ws.getRange("A1").format.fill.color = "#FFFF00"),
-      (ws) => (ws.getRange("A1").numberFormat = [["0.00"]]),
-      (ws) => ws.getRange("A1").clear(),
-      (ws) => ws.getRange("2:2").insert("Down"),
-      (ws) => ws.tables.add("A1:B2", true),
-    ];
-    for (const attempt of attempts) {
-      const code = await errorCode(
-        excel.run(async (context) => {
-          attempt(context.workbook.worksheets.getItem("Locked"));
-          await context.sync();
-        }),
-      );
-      expect(code).toBe("AccessDenied");
-    }
+  test.each<[string, (ws: Excel.Worksheet) => void]>([
+    ["a fill", (ws) => (ws.getRange("A1").format.fill.color = "#FFFF00")],
+    ["a number format", (ws) => (ws.getRange("A1").numberFormat = [["0.00"]])],
+    ["clearing", (ws) => ws.getRange("A1").clear()],
+    ["inserting rows", (ws) => ws.getRange("2:2").insert("Down")],
+    ["adding a table", (ws) => ws.tables.add("A1:B2", true)],
+  ])("%s on a protected sheet is refused with AccessDenied", async (_label, attempt) => {
+    const { excel } = standInFor(await protectedBook());
+    const code = await errorCode(
+      excel.run(async (context) => {
+        attempt(context.workbook.worksheets.getItem("Locked"));
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("AccessDenied");
   });
 
   test("cells unlocked before protection can still be written", async () => {
@@ -67,23 +63,25 @@ describe("errors Office raises", () => {
     });
   });
 
-  test("an invalid address rejects with InvalidArgument", async () => {
-    const { excel } = standInFor(workbookWith({ S: [] }));
-    for (const address of ["A0", "ZZZZ1", "A1:B", "not an address", "Other!A1"]) {
+  test.each(["A0", "ZZZZ1", "A1:B", "not an address", "Other!A1"])(
+    "an invalid address (%s) rejects with InvalidArgument",
+    async (address) => {
+      const { excel } = standInFor(workbookWith({ S: [] }));
       const code = await errorCode(
         excel.run(async (context) => {
           context.workbook.worksheets.getItem("S").getRange(address).load("address");
           await context.sync();
         }),
       );
-      expect([address, code]).toEqual([address, "InvalidArgument"]);
-    }
-  });
+      expect(code).toBe("InvalidArgument");
+    },
+  );
 
-  test("a values array whose shape differs from the range's rejects with InvalidArgument", async () => {
-    const wb = workbookWith({ S: [] });
-    const { excel } = standInFor(wb);
-    for (const values of [[[1, 2]], [[1], [2], [3]], [[1], [2, 3]], [1, 2]]) {
+  test.each([[[[1, 2]]], [[[1], [2], [3]]], [[[1], [2, 3]]], [[1, 2]]])(
+    "a values array whose shape differs from the range's (%j for A1:A2) rejects with InvalidArgument",
+    async (values) => {
+      const wb = workbookWith({ S: [] });
+      const { excel } = standInFor(wb);
       const code = await errorCode(
         excel.run(async (context) => {
           context.workbook.worksheets.getItem("S").getRange("A1:A2").values = values as unknown[][];
@@ -91,21 +89,23 @@ describe("errors Office raises", () => {
         }),
       );
       expect(code).toBe("InvalidArgument");
-    }
-    expect(wb.getWorksheet("S")!.getCell("A1").value).toBeNull();
-  });
+      expect(wb.getWorksheet("S")!.getCell("A1").value).toBeNull();
+    },
+  );
 
-  test("a value Excel cannot hold rejects with InvalidArgument", async () => {
+  test.each([
+    ["NaN", Number.NaN],
+    ["a Date", new Date()],
+    ["an object", { a: 1 }],
+  ])("a value Excel cannot hold (%s) rejects with InvalidArgument", async (_label, bad) => {
     const { excel } = standInFor(workbookWith({ S: [] }));
-    for (const bad of [Number.NaN, new Date(), { a: 1 }]) {
-      const code = await errorCode(
-        excel.run(async (context) => {
-          context.workbook.worksheets.getItem("S").getRange("A1").values = [[bad]];
-          await context.sync();
-        }),
-      );
-      expect(code).toBe("InvalidArgument");
-    }
+    const code = await errorCode(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1").values = [[bad]];
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("InvalidArgument");
   });
 
   test("errors look like OfficeExtension.Error: name, code, message and debugInfo", async () => {

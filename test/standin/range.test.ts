@@ -119,8 +119,8 @@ describe("values as Office takes them", () => {
     await write(wb, (ws) => {
       ws.getRange("A1").values = [["1/5/2026"]];
     });
-    const cell = wb.getWorksheet("S")!.getCell("A1");
-    expect([cell.value, cell.numFmt]).toEqual([46027, "m/d/yyyy"]);
+    const { value, numFmt } = wb.getWorksheet("S")!.getCell("A1");
+    expect([value, numFmt]).toEqual([46027, "m/d/yyyy"]);
   });
 
   test("one value written to a multi-cell range fills every cell", async () => {
