@@ -47,8 +47,9 @@ export class Transaction {
     this.response.push(part);
   }
 
+  /** Records a change for the event handlers; dropped when events are off at this point in the batch, as Office drops them. */
   emit(event: PendingEvent): void {
-    this.events.push(event);
+    if (this.state.enableEvents) this.events.push(event);
   }
 
   rollback(): void {

@@ -38,6 +38,8 @@ describe("A1 addresses as Office.js takes and gives them", () => {
     expect(quoteSheet("A1")).toBe("'A1'");
     expect(quoteSheet("O'Brien")).toBe("'O''Brien'");
     expect(quoteSheet("Sessions-2")).toBe("'Sessions-2'");
+    expect(quoteSheet("R")).toBe("'R'");
+    expect(quoteSheet("Report")).toBe("Report");
   });
 
   test("an address reads back with its sheet, as Range.address gives it", () => {
