@@ -131,13 +131,6 @@ export abstract class ClientObject<T = unknown> {
     return target;
   }
 
-  /** Like _resolve, for operations that cannot act on a null object. */
-  protected _require(tx: Transaction): T {
-    const target = this._resolve(tx);
-    if (target === null) fail(ErrorCodes.itemNotFound, this._path);
-    return target;
-  }
-
   /** True once a sync has shown the object does not exist. Reading it before any sync throws PropertyNotLoaded. */
   get isNullObject(): boolean {
     if (this._null === undefined) throw propertyNotLoaded(this._className, "isNullObject");

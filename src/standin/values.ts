@@ -237,7 +237,7 @@ export interface WriteContext {
 /**
  * A value written through Range.values (or typed by a user) as Excel stores it:
  *
- * - null leaves the cell as it is; "" clears it.
+ * - null (or undefined, which JSON sends as null) leaves the cell as it is; "" clears it.
  * - A string starting with "=" becomes a formula ("=A1+1" → {formula: "A1+1"}),
  *   unless the cell is formatted as Text ("@"), where every string stays as typed.
  * - A string starting with "'" is stored as the text after the apostrophe.
@@ -247,8 +247,8 @@ export interface WriteContext {
  * Throws InvalidInput for values Excel refuses (objects, NaN, over-long text).
  */
 export function parseInput(input: unknown, ctx: WriteContext): CellWrite {
-  if (input === null) return SKIP;
-  if (input === undefined) throw new InvalidInput("undefined is not a cell value");
+  // undefined travels as null in Office's JSON request, so it too leaves the cell alone.
+  if (input === null || input === undefined) return SKIP;
   if (typeof input === "number") {
     if (!Number.isFinite(input)) throw new InvalidInput(`${input} is not a number Excel can store`);
     return { kind: "set", value: input };

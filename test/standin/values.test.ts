@@ -68,6 +68,7 @@ describe("cells read as Office.js gives them", () => {
 describe("values written as Excel stores typing", () => {
   test("null leaves a cell and the empty string clears it", () => {
     expect(parseInput(null, plain)).toEqual({ kind: "skip" });
+    expect(parseInput(undefined, plain)).toEqual({ kind: "skip" });
     expect(parseInput("", plain)).toEqual({ kind: "clear" });
   });
 
