@@ -48,7 +48,11 @@ export class Workbook extends ClientObject<ExcelJS.Workbook> {
     return this._get("readOnly");
   }
 
-  /** Whether the workbook counts dates from 1904 (ExcelJS's workbook.properties.date1904). */
+  /**
+   * Whether the workbook counts dates from 1904 (ExcelJS's workbook.properties.date1904).
+   * Not part of Office.js (its typings have no such property; the edge probes DATE(1904,1,1)
+   * instead): a convenience for tests and the preview.
+   */
   get use1904DateSystem(): boolean {
     return this._get("use1904DateSystem");
   }

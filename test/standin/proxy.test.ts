@@ -70,7 +70,7 @@ describe("proxy objects and load tracking", () => {
         ["table.style", () => table.style],
         ["name.formula", () => name.formula],
         ["name.type", () => name.type],
-        ["workbook.use1904DateSystem", () => context.workbook.use1904DateSystem],
+        ["workbook.name", () => context.workbook.name],
         ["worksheets.items", () => context.workbook.worksheets.items],
       ];
       /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */

@@ -417,7 +417,8 @@ describe("Range.dataValidation", () => {
       ws.getRange("B2:B10").dataValidation.rule = { list: { inCellDropDown: true, source: "Sessions,Units" } };
       ws.getRange("C2:C10").dataValidation.rule = { date: { formula1: "2020-01-01", operator: "GreaterThan" } };
     });
-    const model = (book.getWorksheet("S")!.dataValidations as unknown as { model: Record<string, unknown> }).model;
+    const model = (book.getWorksheet("S") as unknown as { dataValidations: { model: Record<string, unknown> } })
+      .dataValidations.model;
     expect(model["A2:A10"]).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0] });
     expect(model["B2:B10"]).toMatchObject({ type: "list", formulae: ['"Sessions,Units"'] });
     expect(model["C2:C10"]).toMatchObject({ type: "date", operator: "greaterThan" });
@@ -436,7 +437,8 @@ describe("Range.dataValidation", () => {
     const saved = new ExcelJS.Workbook();
     await saved.xlsx.load(await book.xlsx.writeBuffer());
     expect(
-      (saved.getWorksheet("S")!.dataValidations as unknown as { model: Record<string, unknown> }).model.A3,
+      (saved.getWorksheet("S") as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations
+        .model.A3,
     ).toMatchObject({
       type: "whole",
     });

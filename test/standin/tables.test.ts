@@ -170,8 +170,8 @@ describe("tables", () => {
     const { excel } = standInFor(wb);
     await excel.run(async (context) => {
       const table = context.workbook.worksheets.getItem("Report").tables.add("A4:C6", true);
-      table.columns.add(null, [["Status"], ["Active"], ["Exhausted"]]);
-      table.columns.add(1, null, "Insurance");
+      table.columns.add(undefined, [["Status"], ["Active"], ["Exhausted"]]);
+      table.columns.add(1, undefined, "Insurance");
       const columns = table.columns.load("items/name");
       await context.sync();
       expect(columns.items.map((c) => c.name)).toEqual(["Client", "Insurance", "Allowed", "Remaining", "Status"]);

@@ -1,14 +1,15 @@
 import { standInFor, workbookWith } from "./helpers";
 
 describe("the workbook", () => {
-  test("use1904DateSystem reads and sets ExcelJS's date1904 flag", async () => {
+  test("use1904DateSystem (a stand-in convenience, not in Office.js's typings) reads and sets ExcelJS's date1904 flag", async () => {
     const wb = workbookWith({ S: [] });
     const { excel } = standInFor(wb);
     await excel.run(async (context) => {
-      context.workbook.load("use1904DateSystem");
+      const workbook = context.workbook as unknown as { use1904DateSystem: boolean; load(p: string): void };
+      workbook.load("use1904DateSystem");
       await context.sync();
-      expect(context.workbook.use1904DateSystem).toBe(false);
-      context.workbook.use1904DateSystem = true;
+      expect(workbook.use1904DateSystem).toBe(false);
+      workbook.use1904DateSystem = true;
       await context.sync();
     });
     expect(wb.properties.date1904).toBe(true);
