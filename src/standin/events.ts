@@ -123,8 +123,8 @@ function rectOf(address: string): Rect {
 export class StandInEvents {
   constructor(private readonly state: StandInState) {}
 
+  /** Applies a person's action at once (syncs never interleave with it: each runs start to end synchronously). */
   private async act(body: (tx: Transaction) => void): Promise<void> {
-    await this.state.idle();
     const tx = new Transaction(this.state);
     body(tx);
     this.state.dispatch(tx.events);
