@@ -2,7 +2,17 @@
 import { dayToSerial, type DateSystem } from "../engine/dates";
 import type { Cell } from "../workbook/cells";
 import { type PlanValue, REPORT_NAME, type RefreshPlan, YELLOW } from "../workbook/plan";
-import { REQUEST_BUDGET_BYTES, a1, asText, cellBytes, columnLetters, readBytesPerRow, rowChunks, runs } from "./batch";
+import {
+  REQUEST_BUDGET_BYTES,
+  a1,
+  asText,
+  cellBytes,
+  chunksBySize,
+  columnLetters,
+  rowBytes,
+  rowChunks,
+  runs,
+} from "./batch";
 import type { WorkbookRead } from "./read";
 
 /** Table name of the report, so billers can filter and sort it. */
@@ -14,25 +24,26 @@ export type Supports = (set: string, version: string) => boolean;
 /** Queues operations and sends them when the next would push the request past the budget. */
 class Batcher {
   private bytes = 0;
-  syncs = 0;
   constructor(
     private readonly context: Excel.RequestContext,
+    private readonly budget: number,
     private readonly onNewBatch: () => void,
   ) {
     onNewBatch();
   }
 
   async add(bytes: number, queue: () => void): Promise<void> {
-    if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET_BYTES) await this.flush();
+    if (this.bytes > 0 && this.bytes + bytes > this.budget) await this.send(true);
     queue();
-    this.bytes += bytes + 100;
+    // Each call queues a few operations, each carrying its object path and arguments on the wire.
+    this.bytes += bytes + 300;
   }
 
-  async flush(): Promise<void> {
+  /** Sends what is queued; `more` starts the next batch (which suspends calculation again). */
+  async send(more: boolean): Promise<void> {
     await this.context.sync();
-    this.syncs++;
     this.bytes = 0;
-    this.onNewBatch();
+    if (more) this.onNewBatch();
   }
 }
 
@@ -58,19 +69,20 @@ export async function applyRefresh(
   supports: Supports,
   /** The sheets whose change would change the counts: Sessions, Tracking and Clients. */
   counted: readonly string[],
+  budget = REQUEST_BUDGET_BYTES,
 ): Promise<ApplyOutcome> {
   const wb = context.workbook;
   const eventsToggle = supports("ExcelApi", "1.8");
-  const batcher = new Batcher(context, () => {
+  const batcher = new Batcher(context, budget, () => {
     wb.application.suspendApiCalculationUntilNextSync();
   });
   if (eventsToggle) context.runtime.enableEvents = false;
   try {
-    const rechecks = await queueRechecks(context, read, batcher, counted);
-    await writeReport(context, read, plan, batcher, supports);
-    const written = await writeSessions(context, plan, batcher);
+    const rechecks = await queueRechecks(context, read, batcher, counted, budget);
+    await writeReport(context, read, plan, batcher, supports, budget);
+    const written = await writeSessions(context, plan, batcher, budget);
     if (eventsToggle) context.runtime.enableEvents = true;
-    await batcher.flush();
+    await batcher.send(false);
     if (unchanged(read, plan, rechecks)) return "written";
     // Put back every Prior Auth # cell written by this refresh, as it was in the re-read.
     const sessions = wb.worksheets.getItem(plan.sessions.sheet);
@@ -95,18 +107,19 @@ async function queueRechecks(
   read: WorkbookRead,
   batcher: Batcher,
   sheets: readonly string[],
+  budget: number,
 ): Promise<Recheck[]> {
   const rechecks: Recheck[] = [];
   for (const sheet of sheets) {
     const extent = read.extents.get(sheet);
     if (!extent || extent.lastRow === 0) continue;
     const ws = context.workbook.worksheets.getItem(sheet);
-    // Reading one row past the end notices rows added below.
-    for (const chunk of rowChunks(1, extent.lastRow + 1, readBytesPerRow(extent.lastColumn))) {
+    // The sizes are known now, from the values read. One row past the end notices rows added below.
+    const grid = read.view.sheets.get(sheet)?.values ?? [];
+    const sizes = Array.from({ length: extent.lastRow + 1 }, (_, r) => rowBytes(grid[r] ?? []) + extent.lastColumn);
+    for (const chunk of chunksBySize(1, sizes, budget)) {
       const range = ws.getRange(`${a1(chunk.first, 1)}:${a1(chunk.last, extent.lastColumn)}`);
-      await batcher.add((chunk.last - chunk.first + 1) * readBytesPerRow(extent.lastColumn), () =>
-        range.load("values"),
-      );
+      await batcher.add(chunk.bytes, () => range.load("values"));
       rechecks.push({ sheet, first: chunk.first, range });
     }
   }
@@ -150,7 +163,12 @@ function restoreValue(v: unknown): string | number | boolean {
 }
 
 /** Sessions: appended headers, the Remaining column whole (yellow where a count is), and blank Prior Auth # cells. */
-async function writeSessions(context: Excel.RequestContext, plan: RefreshPlan, batcher: Batcher): Promise<number[]> {
+async function writeSessions(
+  context: Excel.RequestContext,
+  plan: RefreshPlan,
+  batcher: Batcher,
+  budget: number,
+): Promise<number[]> {
   const p = plan.sessions;
   const ws = context.workbook.worksheets.getItem(p.sheet);
   for (const h of p.newHeaders) {
@@ -161,7 +179,7 @@ async function writeSessions(context: Excel.RequestContext, plan: RefreshPlan, b
   const { column, firstRow, values } = p.remaining;
   const letter = columnLetters(column);
   if (values.length > 0) {
-    for (const chunk of rowChunks(0, values.length - 1, 24)) {
+    for (const chunk of rowChunks(0, values.length - 1, 24, budget)) {
       const slice = values.slice(chunk.first, chunk.last + 1).map((v) => [v ?? ""]);
       await batcher.add(slice.length * 24, () => {
         ws.getRange(`${letter}${firstRow + chunk.first}:${letter}${firstRow + chunk.last}`).values = slice;
@@ -211,6 +229,7 @@ async function writeReport(
   plan: RefreshPlan,
   batcher: Batcher,
   supports: Supports,
+  budget: number,
 ): Promise<void> {
   const r = plan.report;
   const wb = context.workbook;
@@ -246,7 +265,7 @@ async function writeReport(
   const cells = r.rows.map((row) => row.map((v) => excelValue(v, system)));
   if (cells.length > 0) {
     const rowBytes = Math.max(...cells.slice(0, 200).map((row) => row.reduce<number>((n, v) => n + cellBytes(v), 2)));
-    for (const chunk of rowChunks(0, cells.length - 1, rowBytes * 1.5)) {
+    for (const chunk of rowChunks(0, cells.length - 1, rowBytes * 1.5, budget)) {
       const block = cells.slice(chunk.first, chunk.last + 1);
       await batcher.add((chunk.last - chunk.first + 1) * rowBytes, () => {
         ws.getRange(`A${firstData + chunk.first}:${lastColumn}${firstData + chunk.last}`).values = block;
@@ -255,7 +274,7 @@ async function writeReport(
     for (const [j, c] of r.columns.entries()) {
       if (c.kind !== "date") continue;
       const letter = columnLetters(j + 1);
-      for (const chunk of rowChunks(0, cells.length - 1, 16)) {
+      for (const chunk of rowChunks(0, cells.length - 1, 16, budget)) {
         const formats = new Array(chunk.last - chunk.first + 1).fill(null).map(() => [r.dateFormat]);
         await batcher.add(formats.length * 16, () => {
           ws.getRange(`${letter}${firstData + chunk.first}:${letter}${firstData + chunk.last}`).numberFormat = formats;

@@ -7,7 +7,7 @@ export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 /** A cell's approximate JSON size on the wire, for sizing chunks before anything is sent. */
 export function cellBytes(value: unknown): number {
   if (value === null || value === undefined || value === "") return 3;
-  if (typeof value === "number") return 20;
+  if (typeof value === "number") return String(value).length + 1;
   if (typeof value === "boolean") return 6;
   if (typeof value === "string") return value.length * 1.1 + 3;
   return JSON.stringify(value).length + 1;
@@ -30,10 +30,41 @@ export function rowChunks(
   return chunks;
 }
 
-/** Bytes per row when reading values and valueTypes of `columns` cells a row, without knowing them yet. */
+/**
+ * Bytes per row when reading `columns` cells a row, before the values are known:
+ * a typical cell (a date serial, a code, a short name, a blank) is about 10 bytes of
+ * JSON. A sheet of long texts can exceed it; the reader then splits the batch.
+ */
 export function readBytesPerRow(columns: number): number {
-  // Value (a date serial or a 20-character text) plus its value type ("String").
-  return columns * (24 + 10) + 4;
+  return columns * 10 + 4;
+}
+
+/** The JSON size of a row of values already read. */
+export function rowBytes(row: readonly unknown[]): number {
+  let n = 4;
+  for (const v of row) n += cellBytes(v);
+  return n;
+}
+
+/** Consecutive rows [first, last] (1-based) grouped so each group's known sizes fit the budget. */
+export function chunksBySize(
+  first: number,
+  sizes: readonly number[],
+  budget = REQUEST_BUDGET_BYTES,
+): { first: number; last: number; bytes: number }[] {
+  const out: { first: number; last: number; bytes: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    if (i > start && bytes + sizes[i] > budget) {
+      out.push({ first: first + start, last: first + i - 1, bytes });
+      start = i;
+      bytes = 0;
+    }
+    bytes += sizes[i];
+  }
+  if (sizes.length > 0) out.push({ first: first + start, last: first + sizes.length - 1, bytes });
+  return out;
 }
 
 /** Contiguous runs of rows where `test` holds: [firstIndex, lastIndex] pairs. */

@@ -45,7 +45,10 @@ type Probe = ReturnType<typeof sheetProbe>;
  * the small Settings sheet whole); round trip 2 reads values of Clients,
  * Tracking and Sessions from A1, in chunks sized under the payload limit.
  */
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  budget = REQUEST_BUDGET_BYTES,
+): Promise<WorkbookRead> {
   const wb = context.workbook;
   wb.worksheets.load("items/name");
   const probes = new Map<string, Probe>();
@@ -85,19 +88,17 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   if (!settingsProbe.ws.isNullObject && settingsProbe.ws.protection.protected)
     protectedSheets.add(settingsProbe.ws.name);
   const extents = new Map<string, { lastRow: number; lastColumn: number }>();
-  const pending: { sheet: string; first: number; last: number; lastColumn: number; range: Excel.Range }[] = [];
-  const tableHeaders: { sheet: string; name: string; header: Excel.Range }[] = [];
+  const work: Chunk[] = [];
+  const tables: { sheet: string; table: Excel.Table }[] = [];
+  const sheetsByName = new Map<string, Excel.Worksheet>();
   for (const name of [wanted.clients, wanted.tracking, wanted.sessions]) {
     if (name === undefined) continue;
     const probe = probes.get(name.toLowerCase());
     if (!probe || probe.ws.isNullObject) continue;
     const sheet = probe.ws.name;
+    sheetsByName.set(sheet, probe.ws);
     if (probe.ws.protection.protected) protectedSheets.add(sheet);
-    for (const table of probe.ws.tables.items) {
-      const header = table.getHeaderRowRange();
-      header.load("address");
-      tableHeaders.push({ sheet, name: table.name, header });
-    }
+    for (const table of probe.ws.tables.items) tables.push({ sheet, table });
     if (probe.used.isNullObject) {
       extents.set(sheet, { lastRow: 0, lastColumn: 0 });
       continue;
@@ -105,44 +106,57 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     const used = parseRange(probe.used.address);
     const extent = used ? { lastRow: used.bottom, lastColumn: used.right } : { lastRow: 0, lastColumn: 0 };
     extents.set(sheet, extent);
-    for (const chunk of rowChunks(1, extent.lastRow, readBytesPerRow(extent.lastColumn))) {
-      const range = probe.ws.getRange(`${a1(chunk.first, 1)}:${a1(chunk.last, extent.lastColumn)}`);
-      pending.push({ sheet, first: chunk.first, last: chunk.last, lastColumn: extent.lastColumn, range });
+    for (const chunk of rowChunks(1, extent.lastRow, readBytesPerRow(extent.lastColumn), budget)) {
+      work.push({ sheet, first: chunk.first, last: chunk.last, lastColumn: extent.lastColumn });
     }
   }
 
-  // Round trip 2 (more only for sheets too large for one request): load the chunks, packed under the budget.
+  // Round trip 2 (more only for sheets too large for one request): the values, packed under the budget.
+  // Sizes are estimated before the values are known; a batch Excel refuses as too large is split and sent again.
   const values = new Map<string, Cell[][]>();
-  let budget = 0;
-  let queued: typeof pending = [];
-  const flush = async (): Promise<void> => {
-    await context.sync();
-    for (const p of queued) {
-      const rows = values.get(p.sheet) ?? [];
-      const loaded = p.range.values;
-      for (let r = 0; r < loaded.length; r++) rows[p.first - 1 + r] = loaded[r].map(toCell);
-      values.set(p.sheet, rows);
+  const headers = new Map<string, TableHeader[]>();
+  let tablesLoaded = tables.length === 0;
+  for (let i = 0; i < work.length || !tablesLoaded;) {
+    const batch: { chunk: Chunk; range: Excel.Range }[] = [];
+    let bytes = 0;
+    while (i < work.length && (batch.length === 0 || bytes + chunkBytes(work[i]) <= budget)) {
+      const chunk = work[i++];
+      const range = sheetsByName
+        .get(chunk.sheet)!
+        .getRange(`${a1(chunk.first, 1)}:${a1(chunk.last, chunk.lastColumn)}`);
+      range.load("values");
+      batch.push({ chunk, range });
+      bytes += chunkBytes(chunk);
     }
-    queued = [];
-    budget = 0;
-  };
-  for (const p of pending) {
-    const bytes = (p.last - p.first + 1) * readBytesPerRow(p.lastColumn);
-    if (queued.length > 0 && budget + bytes > REQUEST_BUDGET_BYTES) await flush();
-    p.range.load("values");
-    queued.push(p);
-    budget += bytes;
+    const tableLoads = tablesLoaded ? [] : tables.map((t) => loadTable(t.sheet, t.table));
+    try {
+      // One round trip per payload-sized batch of rows, never per row: the 5 MB limit is why there can be several.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      const splittable = batch.filter((b) => b.chunk.last > b.chunk.first);
+      if (!isPayloadError(e) || splittable.length === 0) throw e;
+      i -= batch.length;
+      work.splice(i, batch.length, ...batch.flatMap((b) => halves(b.chunk)));
+      continue;
+    }
+    for (const { chunk, range } of batch) {
+      const rows = values.get(chunk.sheet) ?? [];
+      const loaded = range.values;
+      for (let r = 0; r < loaded.length; r++) rows[chunk.first - 1 + r] = loaded[r].map(toCell);
+      values.set(chunk.sheet, rows);
+    }
+    for (const t of tableLoads) {
+      const header = tableHeader(t.table.name, t.header.address, t.whole.address, t.table.showTotals);
+      if (header) headers.set(t.sheet, [...(headers.get(t.sheet) ?? []), header]);
+    }
+    tablesLoaded = true;
   }
-  if (queued.length > 0 || tableHeaders.length > 0) await flush();
 
   const sheets = new Map<string, SheetGrid>();
   if (settingsGrid) sheets.set(settingsGrid.name, settingsGrid);
   for (const [sheet, rows] of values) {
-    const tables: TableHeader[] = tableHeaders
-      .filter((t) => t.sheet === sheet)
-      .map((t) => tableHeader(t.name, t.header.address))
-      .filter((t): t is TableHeader => t !== null);
-    sheets.set(sheet, { name: sheet, values: rows, tables });
+    sheets.set(sheet, { name: sheet, values: rows, tables: headers.get(sheet) ?? [] });
   }
   for (const sheet of extents.keys()) {
     if (!sheets.has(sheet)) sheets.set(sheet, { name: sheet, values: [], tables: [] });
@@ -176,7 +190,53 @@ function gridFromUsed(name: string, address: string | null, loaded: unknown[][],
   return { name, values, tables };
 }
 
-function tableHeader(name: string, address: string): TableHeader | null {
-  const range = parseRange(address);
-  return range && { name, headerRow: range.top, firstColumn: range.left, lastColumn: range.right };
+/** A chunk of rows of one sheet to read. */
+interface Chunk {
+  readonly sheet: string;
+  readonly first: number;
+  readonly last: number;
+  readonly lastColumn: number;
+}
+
+function chunkBytes(c: Chunk): number {
+  return (c.last - c.first + 1) * readBytesPerRow(c.lastColumn);
+}
+
+function halves(c: Chunk): Chunk[] {
+  if (c.last === c.first) return [c];
+  const mid = Math.floor((c.first + c.last) / 2);
+  return [
+    { ...c, last: mid },
+    { ...c, first: mid + 1 },
+  ];
+}
+
+/** Excel on the web's answer to a request or response over its 5 MB limit. */
+export function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? "";
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+function loadTable(sheet: string, table: Excel.Table) {
+  table.load("name,showTotals");
+  const header = table.getHeaderRowRange();
+  header.load("address");
+  const whole = table.getRange();
+  whole.load("address");
+  return { sheet, table, header, whole };
+}
+
+function tableHeader(name: string, header: string, whole: string, totalsRow: boolean): TableHeader | null {
+  const range = parseRange(header);
+  const all = parseRange(whole);
+  return (
+    range && {
+      name,
+      headerRow: range.top,
+      firstColumn: range.left,
+      lastColumn: range.right,
+      lastRow: all?.bottom,
+      totalsRow,
+    }
+  );
 }

@@ -30,6 +30,8 @@ export interface OfficeServiceOptions {
   readonly excel: typeof Excel;
   readonly supports?: Supports;
   readonly now?: () => Date;
+  /** Bytes one request may carry; Excel on the web refuses more than 5 MB (tests lower it to exercise chunking). */
+  readonly requestBudget?: number;
 }
 
 /** How many times a refresh starts over when the sheet changed under it before giving up. */
@@ -39,6 +41,7 @@ export class OfficeWorkbookService implements WorkbookService {
   private readonly excel: typeof Excel;
   private readonly supports: Supports;
   private readonly now: () => Date;
+  private readonly budget: number | undefined;
   /** The last analysis, for goTo, the client view and the selection follower. */
   private last: { analysis: Analysis; read: WorkbookRead } | null = null;
 
@@ -46,6 +49,7 @@ export class OfficeWorkbookService implements WorkbookService {
     this.excel = options.excel;
     this.supports = options.supports ?? (() => true);
     this.now = options.now ?? (() => new Date());
+    this.budget = options.requestBudget;
   }
 
   /** Runs a batch, waiting out cell edit mode, and turns any failure into one sentence for the user. */
@@ -60,7 +64,7 @@ export class OfficeWorkbookService implements WorkbookService {
   async refresh(asOf: DayNumber): Promise<RefreshOutcome> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const outcome = await this.run(async (context) => {
-        const read = await readWorkbook(context);
+        const read = await readWorkbook(context, this.budget);
         const analysis = planWorkbookRefresh(read.view, asOf, this.now());
         const { plan } = analysis;
         if (read.report && !read.report.owned) {
@@ -75,7 +79,7 @@ export class OfficeWorkbookService implements WorkbookService {
         const counted = [labels.sessionsSheet, labels.trackingSheet, labels.clientsSheet].filter((n) =>
           read.extents.has(n),
         );
-        const written = await applyRefresh(context, read, plan, this.supports, counted);
+        const written = await applyRefresh(context, read, plan, this.supports, counted, this.budget);
         if (written === "changed") return null;
         this.last = { analysis, read };
         return this.outcome(analysis);
@@ -89,7 +93,7 @@ export class OfficeWorkbookService implements WorkbookService {
 
   async analyze(asOf: DayNumber): Promise<RefreshOutcome> {
     return this.run(async (context) => {
-      const read = await readWorkbook(context);
+      const read = await readWorkbook(context, this.budget);
       const analysis = analyzeWorkbook(read.view, asOf);
       this.last = { analysis, read };
       return this.outcome(analysis);
@@ -124,7 +128,7 @@ export class OfficeWorkbookService implements WorkbookService {
    */
   async isStale(): Promise<boolean> {
     return this.run(async (context) => {
-      const read = await readWorkbook(context);
+      const read = await readWorkbook(context, this.budget);
       if (!read.report) return false;
       let analysis: Analysis & { plan: ReturnType<typeof planWorkbookRefresh>["plan"] };
       try {
@@ -209,7 +213,7 @@ export class OfficeWorkbookService implements WorkbookService {
     const end = parseIsoDay(entry.end);
     if (start === null || end === null) throw new UserFacingError("Start Date and End Date must be dates.");
     await this.run(async (context) => {
-      const read = await readWorkbook(context);
+      const read = await readWorkbook(context, this.budget);
       const names = sheetsToRead(
         read.view.sheetNames,
         read.view.sheets.get(findSheet(read.view.sheetNames, SETTINGS_SHEET) ?? ""),
@@ -342,7 +346,7 @@ export class OfficeWorkbookService implements WorkbookService {
 
   async readMapping(): Promise<MappingState> {
     return this.run(async (context) => {
-      const read = await readWorkbook(context);
+      const read = await readWorkbook(context, this.budget);
       const settingsGrid = read.view.sheets.get(findSheet(read.view.sheetNames, SETTINGS_SHEET) ?? "");
       const { mapping } = readSettings(settingsGrid);
       const names = sheetsToRead(read.view.sheetNames, settingsGrid);
