@@ -80,7 +80,7 @@ export async function applyRefresh(
   try {
     const rechecks = await queueRechecks(context, read, batcher, counted, budget);
     await writeReport(context, read, plan, batcher, supports, budget);
-    const written = await writeSessions(context, plan, batcher, budget);
+    const written = await writeSessions(context, plan, batcher, budget, supports);
     if (eventsToggle) context.runtime.enableEvents = true;
     await batcher.send(false);
     if (unchanged(read, plan, rechecks)) return "written";
@@ -168,6 +168,7 @@ async function writeSessions(
   plan: RefreshPlan,
   batcher: Batcher,
   budget: number,
+  supports: Supports,
 ): Promise<number[]> {
   const p = plan.sessions;
   const ws = context.workbook.worksheets.getItem(p.sheet);
@@ -188,11 +189,14 @@ async function writeSessions(
     await batcher.add(40, () => {
       ws.getRange(`${letter}${firstRow}:${letter}${firstRow + values.length - 1}`).format.fill.clear();
     });
-    for (const [from, to] of runs(values, (v) => v !== null)) {
-      await batcher.add(80, () => {
-        ws.getRange(`${letter}${firstRow + from}:${letter}${firstRow + to}`).format.fill.color = YELLOW;
-      });
-    }
+    await fillYellow(
+      ws,
+      letter,
+      firstRow,
+      runs(values, (v) => v !== null),
+      batcher,
+      supports,
+    );
   }
   const auth = p.priorAuth;
   const byRow = new Map(auth.cells.map((c) => [c.row, c.text]));
@@ -209,6 +213,48 @@ async function writeSessions(
     );
   }
   return rows;
+}
+
+/** Office refuses a RangeAreas address longer than 8,192 characters; each call stays well under it. */
+const AREAS_ADDRESS_MAX = 7000;
+
+/**
+ * Fills runs of one column yellow: as RangeAreas (ExcelApi 1.9), many runs to
+ * an operation, where the host has it; one range a run where it does not.
+ */
+async function fillYellow(
+  ws: Excel.Worksheet,
+  letter: string,
+  firstRow: number,
+  spans: readonly [number, number][],
+  batcher: Batcher,
+  supports: Supports,
+): Promise<void> {
+  const addresses = spans.map(([from, to]) => `${letter}${firstRow + from}:${letter}${firstRow + to}`);
+  if (!supports("ExcelApi", "1.9")) {
+    for (const address of addresses) {
+      await batcher.add(80, () => {
+        ws.getRange(address).format.fill.color = YELLOW;
+      });
+    }
+    return;
+  }
+  let group: string[] = [];
+  let length = 0;
+  const send = async (): Promise<void> => {
+    const list = group.join(",");
+    await batcher.add(list.length, () => {
+      ws.getRanges(list).format.fill.color = YELLOW;
+    });
+    group = [];
+    length = 0;
+  };
+  for (const address of addresses) {
+    if (length + address.length + 1 > AREAS_ADDRESS_MAX) await send();
+    group.push(address);
+    length += address.length + 1;
+  }
+  if (group.length > 0) await send();
 }
 
 /** Splits sorted row numbers into runs of consecutive rows. */
@@ -283,12 +329,14 @@ async function writeReport(
     }
     const remainingLetter = columnLetters(r.remainingColumn + 1);
     const remaining = r.rows.map((row) => row[r.remainingColumn]);
-    for (const [from, to] of runs(remaining, (v) => v !== null)) {
-      await batcher.add(80, () => {
-        ws.getRange(`${remainingLetter}${firstData + from}:${remainingLetter}${firstData + to}`).format.fill.color =
-          YELLOW;
-      });
-    }
+    await fillYellow(
+      ws,
+      remainingLetter,
+      firstData,
+      runs(remaining, (v) => v !== null),
+      batcher,
+      supports,
+    );
   }
   await batcher.add(600, () => {
     if (r.rows.length > 0) {

@@ -8,6 +8,7 @@ import { ErrorCodes, fail } from "./errors";
 import { EventHandlers, sheetIdOf, worksheetId } from "./events";
 import { namesUndo, retargetSheet } from "./namemodel";
 import { type AnyClientObject, ClientObject, Collection, type Getter } from "./proxy";
+import { RangeAreas, resolveAreas } from "./areas";
 import { Range, resolveAddress } from "./range";
 import { FreezePanes, PageLayout, WorksheetProtection } from "./sheetsetup";
 import { TableCollection } from "./tables";
@@ -305,6 +306,15 @@ export class Worksheet extends ClientObject<ExcelJS.Worksheet> {
           ? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS }
           : resolveAddress(tx, ws, address, path);
       return { ws, rect };
+    });
+  }
+
+  /** Several ranges of this sheet at once ("H2:H40, H42:H90"), ExcelApi 1.9. */
+  getRanges(address: string): RangeAreas {
+    const path = this._childPath("getRanges", [address]);
+    return new RangeAreas(this.context, path, (tx) => {
+      const ws = this._resolve(tx);
+      return ws === null ? null : { ws, rects: resolveAreas(tx, ws, address, path) };
     });
   }
 
