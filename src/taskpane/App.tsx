@@ -1,28 +1,23 @@
-/** The task pane's root component: what the user sees when they open Session Counting. */
-import { FluentProvider, Text, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+/** The task pane's root: the Fluent theme around the pane, given the workbook service it works through. */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
+import type { WorkbookService } from "../addin/service";
+import { type DayNumber, localToday } from "../engine/dates";
+import { Pane } from "./components/Pane/Pane";
+import { usePane } from "./hooks/usePane";
 
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-  },
-  title: {
-    margin: 0,
-  },
-});
+export interface AppProps {
+  readonly service: WorkbookService;
+  /** The day the as-of date starts at; tests pass one, the pane takes the local calendar date. */
+  readonly today?: DayNumber;
+}
 
-export function App() {
-  const styles = useStyles();
+export function App({ service, today }: AppProps) {
+  const [startDay] = useState(() => today ?? localToday());
+  const state = usePane(service, startDay);
   return (
     <FluentProvider theme={webLightTheme}>
-      <main className={styles.root}>
-        <Title2 as="h1" className={styles.title}>
-          Session Counting
-        </Title2>
-        <Text>Open a workbook with Clients, Tracking and Sessions sheets, then refresh.</Text>
-      </main>
+      <Pane state={state} />
     </FluentProvider>
   );
 }

@@ -206,7 +206,9 @@ describe("round trips: few context.sync() calls, none per row", () => {
     expect(small.stats.syncs).toBeGreaterThan(big.stats.syncs);
     expect(small.stats.maxRequestBytes).toBeLessThanOrEqual(64 * 1024);
     const sheets = ["Sessions", REPORT_SHEET];
-    expect(diff(cells(await reopened(small.workbook), sheets), cells(await reopened(big.workbook), sheets))).toEqual([]);
+    expect(diff(cells(await reopened(small.workbook), sheets), cells(await reopened(big.workbook), sheets))).toEqual(
+      [],
+    );
   });
 });
 
@@ -255,10 +257,21 @@ describe("writes land on the rows that were read", () => {
     const wb = practice(20);
     await wb.getWorksheet("Sessions")!.protect("", {});
     const standIn = createStandIn(wb);
-    const before = cells(wb, wb.worksheets.map((w) => w.name));
+    const before = cells(
+      wb,
+      wb.worksheets.map((w) => w.name),
+    );
     await expect(service(standIn).refresh(AS_OF)).rejects.toThrow(/protected; unprotect it/);
     expect(wb.worksheets.map((w) => w.name)).not.toContain(REPORT_SHEET);
-    expect(diff(cells(wb, wb.worksheets.map((w) => w.name)), before)).toEqual([]);
+    expect(
+      diff(
+        cells(
+          wb,
+          wb.worksheets.map((w) => w.name),
+        ),
+        before,
+      ),
+    ).toEqual([]);
   });
 
   test("text from cells is written as text: a client named =HYPERLINK(…) is no formula in the report", async () => {
