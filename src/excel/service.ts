@@ -488,6 +488,8 @@ function rowOf(address: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+const TOO_LARGE = "The workbook is too large for one request to Excel; refresh again, or split the Sessions sheet.";
+
 /** One sentence for any failure: our own, the reader's, or an Office.js error code. */
 export function userError(e: unknown): UserFacingError {
   if (e instanceof UserFacingError) return e;
@@ -496,8 +498,8 @@ export function userError(e: unknown): UserFacingError {
   const messages: Record<string, string> = {
     AccessDenied: "Excel refused the change: a sheet may be protected or the workbook opened read-only.",
     InvalidOperationInCellEditMode: "Finish editing the cell (press Enter or Esc), then try again.",
-    RequestPayloadSizeLimitExceeded:
-      "The workbook is too large for one request to Excel; refresh again, or split the Sessions sheet.",
+    RequestPayloadSizeLimitExceeded: TOO_LARGE,
+    ResponsePayloadSizeLimitExceeded: TOO_LARGE,
     ItemNotFound: "A sheet was removed or renamed while the add-in was working; try again.",
     ItemAlreadyExists: "A sheet or table with the add-in's name already exists; rename it and try again.",
     ApiNotFound: "This version of Excel is too old for the add-in; update Excel or use Excel on the web.",
