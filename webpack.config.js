@@ -1,10 +1,11 @@
-/** Builds the task pane and the ribbon command page into dist/, and serves them on http://127.0.0.1:3000. */
+/** Builds the task pane, the ribbon command page and the browser preview into dist/, and serves them on port 3000. */
 const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const root = __dirname;
 const officeJsDist = path.join(root, "node_modules/@microsoft/office-js/dist");
+const examples = path.join(root, "examples");
 
 /**
  * Copies the manifest and the PNG icons into the output, where the manifest's URLs expect them
@@ -24,12 +25,18 @@ class CopyStaticFilesPlugin {
               .readdirSync(path.join(root, "assets"))
               .filter((name) => name.endsWith(".png"))
               .map((name) => ({ from: path.join(root, "assets", name), to: `assets/${name}` })),
+            // The preview opens the sample workbook from /examples/, as the dev server serves it.
+            ...fs
+              .readdirSync(examples)
+              .filter((name) => name.endsWith(".xlsx"))
+              .map((name) => ({ from: path.join(examples, name), to: `examples/${name}` })),
           ];
           for (const { from, to } of files) {
             compilation.fileDependencies.add(from);
             compilation.emitAsset(to, new RawSource(fs.readFileSync(from)));
           }
           compilation.contextDependencies.add(path.join(root, "assets"));
+          compilation.contextDependencies.add(examples);
         },
       );
     });
@@ -44,6 +51,7 @@ module.exports = (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      preview: "./src/preview/index.tsx",
     },
     output: {
       path: path.join(root, "dist"),
@@ -78,6 +86,13 @@ module.exports = (env, argv) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+        // The development build's eval source maps need 'unsafe-eval' in the page's CSP; production does not.
+        devEval: !production,
+      }),
       new CopyStaticFilesPlugin(),
     ],
     optimization: {
@@ -87,6 +102,8 @@ module.exports = (env, argv) => {
       // React + Fluent v9 is over webpack's 244 KiB hint; a task pane loads once, so warn only well past that.
       maxEntrypointSize: 512 * 1024,
       maxAssetSize: 512 * 1024,
+      // The browser preview carries ExcelJS (about 1 MB) and never runs in Excel.
+      assetFilter: (name) => !name.startsWith("preview") && !name.endsWith(".map") && !name.endsWith(".xlsx"),
     },
     devServer: {
       host: "127.0.0.1",
@@ -96,6 +113,7 @@ module.exports = (env, argv) => {
       static: [
         { directory: path.join(root, "dist"), publicPath: "/" },
         { directory: officeJsDist, publicPath: "/office-js" },
+        { directory: examples, publicPath: "/examples" },
       ],
       headers: { "Access-Control-Allow-Origin": "*" },
       client: { overlay: { warnings: false } },
