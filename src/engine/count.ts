@@ -1,10 +1,11 @@
 /** The counting engine (SPEC §4): each session draws from at most one tracking line, in one pass after a sort. */
 import { ClientDirectory, type Client } from "./clients";
-import { excludeBases, formatTrackingCode, lineCountsCode, type CodeList } from "./codes";
+import { excludeBases, formatTrackingCode, lineCountsCode, type CodeList, type SessionCode } from "./codes";
 import { type DateOrder, type DayNumber, partsFromDay } from "./dates";
 import { statusKey } from "./settings";
 import { lineStatus } from "./status";
 import type {
+  ClientRef,
   EngineResult,
   LineResult,
   PracticeInput,
@@ -19,22 +20,45 @@ import type {
 const toHundredths = (n: number): number => Math.round(n * 100);
 const fromHundredths = (n: number): number => n / 100;
 
-/** A valid tracking line while sessions draw from it. */
+/** A valid tracking line. What the draw reads and adds to lives in its record (see LINE), at `column`. */
 interface OpenLine {
+  /** Its place among all tracking rows (for the results) and among the valid ones (for its record). */
   readonly index: number;
+  readonly column: number;
   readonly row: number;
   readonly client: Client;
   readonly trackBy: TrackBy;
   readonly codes: CodeList;
   readonly start: DayNumber;
   readonly end: DayNumber;
+  /** In hundredths. */
   readonly allowed: number;
   readonly authorization: string | null;
-  readonly authKey: string | null;
-  drawn: number;
-  used: number;
-  scheduled: number;
-  lastSession: DayNumber | null;
+}
+
+/**
+ * The valid lines' numbers, one fixed-size record per line in one flat array,
+ * so a session's draw reads one record per candidate line and not a scatter of
+ * objects and fields. Counts are in hundredths.
+ */
+const LINE = { start: 0, end: 1, allowed: 2, isUnits: 3, drawn: 4, used: 5, scheduled: 6, last: 7, size: 8 } as const;
+
+/**
+ * Per counting session, what the draw needs, in one record: its day, its group
+ * (where its client's lines for its code start in the group pool), its cost on
+ * a Units line, and its Prior Auth # key as a number (-1 when blank).
+ */
+const SESSION = { day: 0, group: 1, unitsCost: 2, pin: 3, size: 4 } as const;
+
+/** What the engine keeps per distinct Client cell text: how it resolved. */
+interface ClientText {
+  /** Its place among the distinct texts; sessions store this number instead of the text. */
+  readonly number: number;
+  readonly client: Client | null;
+  /** Why the text names no single client (an ambiguous ID or name); null when it resolved. */
+  readonly ambiguity: string | null;
+  /** True for a client found in no Clients row. */
+  readonly unknown: boolean;
 }
 
 /**
@@ -42,6 +66,11 @@ interface OpenLine {
  * Example: a line allowing 12 sessions of 90837 from 1/1 to 6/30 and five
  * completed 90837 sessions before the as-of date give Used 5, Remaining 7, and
  * the five sessions Remaining 11, 10, 9, 8, 7.
+ *
+ * It runs in time proportional to the sessions (a counting sort by day), does
+ * once per distinct value what is the same for every row with that value
+ * (resolving a Client cell's text, reading a status, finding which of a
+ * client's lines count a code), and draws over flat arrays of numbers.
  */
 export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResult {
   const { settings, labels } = input;
@@ -50,47 +79,95 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   problems.push(...directory.problems);
   const excludes = excludeBases(settings.countAnyExcludes);
   const notCounted = new Set(settings.notCountedStatuses.map(statusKey));
-  const fmt = (day: DayNumber): string => formatDay(day, settings.dateOrder);
+  // Dates in messages repeat (one per day of the practice's calendar), so each is formatted once.
+  const formatted = new Map<number, string>();
+  const fmt = (day: DayNumber): string => {
+    let text = formatted.get(day);
+    if (text === undefined) {
+      text = formatDay(day, settings.dateOrder);
+      formatted.set(day, text);
+    }
+    return text;
+  };
 
+  // A Client cell's resolution depends only on its exact text (and, for an unknown client, on
+  // whether it sits under a name header), so each distinct text is resolved once, not once a row.
+  const texts: [Map<string, ClientText>, Map<string, ClientText>] = [new Map(), new Map()];
+  const textClients: (Client | null)[] = [];
   const reportedUnknown = new Set<string>();
-  const resolve = (sheet: string, row: number, ref: TrackingRow["client"]): Client | null => {
-    if (ref === null) return null;
-    const r = directory.resolve(ref);
-    if (!r.ok) {
+  const resolveText = (sheet: string, row: number, ref: ClientRef): ClientText | null => {
+    const cache = texts[ref.isNameColumn ? 1 : 0];
+    let entry = cache.get(ref.text);
+    if (entry === undefined) {
+      const r = directory.resolve(ref);
+      entry = r.ok
+        ? { number: textClients.length, client: r.client, ambiguity: null, unknown: !r.client.known }
+        : { number: textClients.length, client: null, ambiguity: r.message, unknown: false };
+      textClients.push(entry.client);
+      cache.set(ref.text, entry);
+    }
+    if (entry.ambiguity !== null) {
       problems.push({
         kind: "ambiguous-client",
         sheet,
         row,
         column: ref.column,
-        message: `${r.message}; row ${row} is left out.`,
+        message: `${entry.ambiguity}; row ${row} is left out.`,
       });
       return null;
     }
-    if (!r.client.known && directory.reportsUnknown && !reportedUnknown.has(`${sheet}|${r.client.key}`)) {
-      reportedUnknown.add(`${sheet}|${r.client.key}`);
-      problems.push({
-        kind: "unknown-client",
-        sheet,
-        row,
-        column: ref.column,
-        message: `"${ref.text.trim()}" is not on the ${labels.clientsSheet} sheet; it is counted as a client of its own.`,
-      });
+    if (entry.unknown && directory.reportsUnknown) {
+      const key = `${sheet}|${entry.client!.key}`;
+      if (!reportedUnknown.has(key)) {
+        reportedUnknown.add(key);
+        problems.push({
+          kind: "unknown-client",
+          sheet,
+          row,
+          column: ref.column,
+          message: `"${ref.text.trim()}" is not on the ${labels.clientsSheet} sheet; it is counted as a client of its own.`,
+        });
+      }
     }
-    return r.client;
+    return entry;
   };
 
   // Tracking lines: validate, then group each client's lines in draw order.
   const lineResults: (LineResult | null)[] = [];
   const open: OpenLine[] = [];
   input.tracking.forEach((t, index) => {
-    const client = t.client === null ? null : resolve(labels.trackingSheet, t.row, t.client);
+    const client = t.client === null ? null : (resolveText(labels.trackingSheet, t.row, t.client)?.client ?? null);
+    const startAfterEnd = t.start !== null && t.end !== null && t.start > t.end;
+    if (
+      t.issues.length === 0 &&
+      !startAfterEnd &&
+      client !== null &&
+      t.trackBy !== null &&
+      t.start !== null &&
+      t.end !== null &&
+      t.codes !== null &&
+      t.allowed !== null
+    ) {
+      lineResults[index] = null;
+      open.push({
+        index,
+        column: open.length,
+        row: t.row,
+        client,
+        trackBy: t.trackBy,
+        codes: t.codes,
+        start: t.start,
+        end: t.end,
+        allowed: toHundredths(t.allowed),
+        authorization: t.authorization,
+      });
+      return;
+    }
     const reasons = t.issues.map((i) => i.message);
     if (t.client !== null && client === null) reasons.push("its client is ambiguous");
     // Cell issues were reported by the reader; the engine reports what only it can see.
     const own: string[] = [];
-    if (t.start !== null && t.end !== null && t.start > t.end) {
-      own.push(`Start Date ${fmt(t.start)} is after End Date ${fmt(t.end)}`);
-    }
+    if (startAfterEnd) own.push(`Start Date ${fmt(t.start!)} is after End Date ${fmt(t.end!)}`);
     const incomplete =
       client === null ||
       t.trackBy === null ||
@@ -99,37 +176,17 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       t.codes === null ||
       t.allowed === null;
     if (reasons.length === 0 && incomplete) own.push("a required cell is blank");
-    if (reasons.length > 0 || own.length > 0 || incomplete) {
-      const note = sentence([...reasons, ...own].join("; "));
-      if (own.length > 0) {
-        problems.push({
-          kind: "invalid-line",
-          sheet: labels.trackingSheet,
-          row: t.row,
-          column: null,
-          message: `${labels.trackingSheet} row ${t.row}: ${own.join("; ")}; the line is not counted.`,
-        });
-      }
-      lineResults[index] = invalidLine(t, client, note);
-      return;
+    const note = sentence([...reasons, ...own].join("; "));
+    if (own.length > 0) {
+      problems.push({
+        kind: "invalid-line",
+        sheet: labels.trackingSheet,
+        row: t.row,
+        column: null,
+        message: `${labels.trackingSheet} row ${t.row}: ${own.join("; ")}; the line is not counted.`,
+      });
     }
-    lineResults[index] = null;
-    open.push({
-      index,
-      row: t.row,
-      client,
-      trackBy: t.trackBy,
-      codes: t.codes,
-      start: t.start,
-      end: t.end,
-      allowed: toHundredths(t.allowed),
-      authorization: t.authorization,
-      authKey: t.authorization === null ? null : authKey(t.authorization),
-      drawn: 0,
-      used: 0,
-      scheduled: 0,
-      lastSession: null,
-    });
+    lineResults[index] = invalidLine(t, client, note);
   });
 
   const linesByClient = new Map<string, OpenLine[]>();
@@ -144,92 +201,255 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       (a, b) => Number(a.codes.any) - Number(b.codes.any) || a.end - b.end || a.start - b.start || a.row - b.row,
     );
   }
+  const lineRecords = new Float64Array(open.length * LINE.size);
+  for (const l of open) {
+    const r = l.column * LINE.size;
+    lineRecords[r + LINE.start] = l.start;
+    lineRecords[r + LINE.end] = l.end;
+    lineRecords[r + LINE.allowed] = l.allowed;
+    lineRecords[r + LINE.isUnits] = l.trackBy === "Units" ? 1 : 0;
+    lineRecords[r + LINE.last] = NaN;
+  }
 
-  // Sessions: only those that count, by date then row.
-  const sessionResults: SessionResult[] = new Array(input.sessions.length);
-  const counting: { s: SessionRow; index: number; client: Client }[] = [];
-  input.sessions.forEach((s, index) => {
-    const client = s.issues.length === 0 && s.client !== null ? resolve(labels.sessionsSheet, s.row, s.client) : null;
-    sessionResults[index] = {
-      row: s.row,
-      clientKey: client?.key ?? null,
-      trackingRow: null,
-      remaining: null,
-      priorAuth: s.priorAuth,
-      writePriorAuth: null,
-    };
-    if (client === null || s.date === null || s.code === null) return;
-    if (s.status !== null && notCounted.has(statusKey(s.status))) return;
-    counting.push({ s, index, client });
-  });
-  counting.sort((a, b) => (a.s.date as number) - (b.s.date as number) || a.s.row - b.s.row);
+  // Sessions, first pass, in sheet order: each session's client and code become numbers, so
+  // that what is the same for every session of a client and code is worked out once.
+  const sessions = input.sessions;
+  const sessionCount = sessions.length;
+  /** Per session, its Client cell's text (a number into `textClients`), or -1 when it has no client. */
+  const clientOf = new Int32Array(sessionCount);
+  /** Per session, its code (a number into `codeSamples`), or -1 when it does not count. */
+  const codeOf = new Int32Array(sessionCount);
+  const codeNumbers = new Map<string, number>();
+  const codeSamples: SessionCode[] = [];
+  const statusCounts = new Map<string, boolean>();
+  const counts = (status: string | null): boolean => {
+    if (status === null) return true;
+    let excluded = statusCounts.get(status);
+    if (excluded === undefined) {
+      excluded = notCounted.has(statusKey(status));
+      statusCounts.set(status, excluded);
+    }
+    return !excluded;
+  };
+  for (let index = 0; index < sessionCount; index++) {
+    const s = sessions[index];
+    const entry =
+      s.issues.length === 0 && s.client !== null ? resolveText(labels.sessionsSheet, s.row, s.client) : null;
+    codeOf[index] = -1;
+    if (entry === null) {
+      clientOf[index] = -1;
+      continue;
+    }
+    clientOf[index] = entry.number;
+    if (s.date === null || s.code === null || !counts(s.status)) continue;
+    const code = s.code;
+    const key = code.modifiers.length === 0 ? code.base : `${code.base}\u0000${code.modifiers.join("\u0000")}`;
+    let codeNumber = codeNumbers.get(key);
+    if (codeNumber === undefined) {
+      codeNumber = codeSamples.length;
+      codeSamples.push(code);
+      codeNumbers.set(key, codeNumber);
+    }
+    codeOf[index] = codeNumber;
+  }
 
-  for (const { s, index, client } of counting) {
-    const date = s.date as DayNumber;
-    const code = s.code!;
-    const forCode = (linesByClient.get(client.key) ?? []).filter((l) => lineCountsCode(l.codes, code, excludes));
-    if (forCode.length === 0) continue;
-    const matching = forCode.filter((l) => l.start <= date && date <= l.end);
-    if (matching.length === 0) {
+  // Second pass: each counting session's group, the lines of its client that count its code (in
+  // draw order), kept in one pool as [count, column, column, …] and found through a table by
+  // (client text, code). Sessions whose client has no line for their code drop out here.
+  const textCount = textClients.length;
+  const codeCount = codeSamples.length;
+  const groupTable = new GroupTable(textCount, codeCount, sessionCount);
+  const pool: number[] = [];
+  let widestGroup = 0;
+  const textLines: (readonly OpenLine[] | undefined)[] = [];
+  const sessionRecords = new Float64Array(sessionCount * SESSION.size);
+  const days = new Float64Array(sessionCount);
+  const counting = new Int32Array(sessionCount);
+  let countingCount = 0;
+  const keyNumbers = new Map<string, number>();
+  const pinsByText = new Map<string, number>();
+  for (let index = 0; index < sessionCount; index++) {
+    const codeNumber = codeOf[index];
+    if (codeNumber < 0) continue;
+    const textNumber = clientOf[index];
+    let group = groupTable.get(textNumber, codeNumber);
+    if (group < 0) {
+      let lines = textLines[textNumber];
+      if (lines === undefined) {
+        lines = linesByClient.get(textClients[textNumber]!.key) ?? [];
+        textLines[textNumber] = lines;
+      }
+      group = pool.length;
+      pool.push(0);
+      const code = codeSamples[codeNumber];
+      for (const l of lines) if (lineCountsCode(l.codes, code, excludes)) pool.push(l.column);
+      pool[group] = pool.length - group - 1;
+      widestGroup = Math.max(widestGroup, pool[group]);
+      groupTable.set(textNumber, codeNumber, group);
+    }
+    if (pool[group] === 0) continue;
+    const s = sessions[index];
+    counting[countingCount++] = index;
+    days[index] = s.date!;
+    let pin = -1;
+    if (s.priorAuth !== null) {
+      const known = pinsByText.get(s.priorAuth);
+      if (known === undefined) {
+        pin = keyNumber(keyNumbers, authKey(s.priorAuth));
+        pinsByText.set(s.priorAuth, pin);
+      } else pin = known;
+    }
+    const r = index * SESSION.size;
+    sessionRecords[r + SESSION.day] = s.date!;
+    sessionRecords[r + SESSION.group] = group;
+    sessionRecords[r + SESSION.unitsCost] = toHundredths(s.units);
+    sessionRecords[r + SESSION.pin] = pin;
+  }
+  const order = drawOrder(sessions, counting.subarray(0, countingCount), days);
+
+  // A line's Authorization # key as a number, worked out only for lines a pinned session meets:
+  // -2 unknown yet, -1 the line has none or no session pins it.
+  const lineAuth = new Int32Array(open.length).fill(-2);
+  const authOf = (column: number): number => {
+    let n = lineAuth[column];
+    if (n === -2) {
+      const authorization = open[column].authorization;
+      n = authorization === null ? -1 : (keyNumbers.get(authKey(authorization)) ?? -1);
+      lineAuth[column] = n;
+    }
+    return n;
+  };
+  const lineList = (columns: ArrayLike<number>, from: number, to: number): OpenLine[] => {
+    const list: OpenLine[] = [];
+    for (let i = from; i < to; i++) list.push(open[columns[i]]);
+    return list;
+  };
+
+  // The draw, in date then row order. Per session: the line it draws from (its column, or -1) and
+  // that line's remaining count, in hundredths, just after it.
+  const drawn = new Float64Array(sessionCount * 2).fill(-1);
+  const matching = new Int32Array(widestGroup);
+  const pinned = new Int32Array(widestGroup);
+  const L = lineRecords;
+  for (let k = 0; k < order.length; k++) {
+    const index = order[k];
+    const r = index * SESSION.size;
+    const date = sessionRecords[r + SESSION.day];
+    const group = sessionRecords[r + SESSION.group];
+    let matches = 0;
+    for (let i = group + 1, end = group + 1 + pool[group]; i < end; i++) {
+      const l = pool[i];
+      const o = l * LINE.size;
+      if (L[o + LINE.start] <= date && date <= L[o + LINE.end]) matching[matches++] = l;
+    }
+    if (matches === 0) {
+      const s = sessions[index];
+      const forCode = lineList(pool, group + 1, group + 1 + pool[group]);
       problems.push({
         kind: "outside-authorization",
         sheet: labels.sessionsSheet,
         row: s.row,
         column: null,
-        message: `Session on ${fmt(date)} (${clientLabel(client)}, ${code.base}) is outside every authorization for that code: ${forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ")}.`,
+        message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${s.code!.base}) is outside every authorization for that code: ${forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ")}.`,
       });
       continue;
     }
-    let pool = matching;
-    if (s.priorAuth !== null) {
-      const key = authKey(s.priorAuth);
-      const pinned = matching.filter((l) => l.authKey === key);
-      if (pinned.length > 0) pool = pinned;
-      else {
+    let candidates = matching;
+    let candidateCount = matches;
+    const pin = sessionRecords[r + SESSION.pin];
+    if (pin >= 0) {
+      let pinnedCount = 0;
+      for (let i = 0; i < matches; i++) if (authOf(matching[i]) === pin) pinned[pinnedCount++] = matching[i];
+      if (pinnedCount > 0) {
+        candidates = pinned;
+        candidateCount = pinnedCount;
+      } else {
+        const s = sessions[index];
+        const against = lineList(matching, 0, matches).map((l) => l.authorization ?? `tracking row ${l.row}`);
         problems.push({
           kind: "prior-auth-mismatch",
           sheet: labels.sessionsSheet,
           row: s.row,
           column: labels.priorAuthColumn,
-          message: `Prior Auth # "${s.priorAuth}" on the session of ${fmt(date)} matches no authorization covering it; the cell is left as it is and the session is counted against ${matching.map((l) => l.authorization ?? `tracking row ${l.row}`).join(" or ")}.`,
+          message: `Prior Auth # "${s.priorAuth}" on the session of ${fmt(date as DayNumber)} matches no authorization covering it; the cell is left as it is and the session is counted against ${against.join(" or ")}.`,
         });
       }
     }
-    const cost = (l: OpenLine): number => (l.trackBy === "Units" ? toHundredths(s.units) : 100);
-    const line = pool.find((l) => l.allowed - l.drawn >= cost(l)) ?? pool[0];
-    const c = cost(line);
-    line.drawn += c;
-    if (date <= asOf) {
-      line.used += c;
-      if (line.lastSession === null || date > line.lastSession) line.lastSession = date;
-    } else {
-      line.scheduled += c;
+    // Rules 2 and 3: the first line in draw order with the session's cost left, else the first.
+    const unitsCost = sessionRecords[r + SESSION.unitsCost];
+    let line = candidates[0];
+    for (let i = 0; i < candidateCount; i++) {
+      const o = candidates[i] * LINE.size;
+      if (L[o + LINE.allowed] - L[o + LINE.drawn] >= (L[o + LINE.isUnits] ? unitsCost : 100)) {
+        line = candidates[i];
+        break;
+      }
     }
-    const remaining = line.allowed - line.drawn;
+    const o = line * LINE.size;
+    const cost = L[o + LINE.isUnits] ? unitsCost : 100;
+    L[o + LINE.drawn] += cost;
+    if (date <= asOf) {
+      L[o + LINE.used] += cost;
+      // NaN (nothing drawn yet) compares false, so the first day drawn is always taken.
+      if (!(date <= L[o + LINE.last])) L[o + LINE.last] = date;
+    } else {
+      L[o + LINE.scheduled] += cost;
+    }
+    const remaining = L[o + LINE.allowed] - L[o + LINE.drawn];
     if (remaining < 0) {
+      const s = sessions[index];
+      const l = open[line];
       problems.push({
         kind: "over-authorization",
         sheet: labels.sessionsSheet,
         row: s.row,
         column: null,
-        message: `Session on ${fmt(date)} (${clientLabel(client)}, ${code.base}) is over authorization ${line.authorization ?? `on tracking row ${line.row}`}: ${amount(-remaining, line.trackBy)} past the ${amount(line.allowed, line.trackBy)} allowed.`,
+        message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${s.code!.base}) is over authorization ${l.authorization ?? `on tracking row ${l.row}`}: ${amount(-remaining, l.trackBy)} past the ${amount(l.allowed, l.trackBy)} allowed.`,
       });
     }
-    sessionResults[index] = {
-      ...sessionResults[index],
-      trackingRow: line.row,
-      remaining: fromHundredths(remaining),
-      priorAuth: s.priorAuth ?? line.authorization,
-      writePriorAuth: s.priorAuth === null ? line.authorization : null,
-    };
+    drawn[index * 2] = line;
+    drawn[index * 2 + 1] = remaining;
+  }
+
+  const textKeys = textClients.map((c) => c?.key ?? null);
+  const lineRows = open.map((l) => l.row);
+  const lineAuthorizations = open.map((l) => l.authorization);
+  const sessionResults: SessionResult[] = new Array(sessionCount);
+  for (let index = 0; index < sessionCount; index++) {
+    const s = sessions[index];
+    const column = drawn[index * 2];
+    const clientKey = clientOf[index] < 0 ? null : textKeys[clientOf[index]];
+    if (column < 0) {
+      sessionResults[index] = {
+        row: s.row,
+        clientKey,
+        trackingRow: null,
+        remaining: null,
+        priorAuth: s.priorAuth,
+        writePriorAuth: null,
+      };
+    } else {
+      const authorization = lineAuthorizations[column];
+      sessionResults[index] = {
+        row: s.row,
+        clientKey,
+        trackingRow: lineRows[column],
+        remaining: fromHundredths(drawn[index * 2 + 1]),
+        priorAuth: s.priorAuth ?? authorization,
+        writePriorAuth: s.priorAuth === null ? authorization : null,
+      };
+    }
   }
 
   for (const line of open) {
-    const remaining = line.allowed - line.drawn;
+    const o = line.column * LINE.size;
+    const lineDrawn = L[o + LINE.drawn];
+    const remaining = line.allowed - lineDrawn;
     const note =
       remaining < 0
-        ? `Over by ${amount(-remaining, line.trackBy)}: ${amount(line.drawn, line.trackBy)} drawn of ${amount(line.allowed, line.trackBy)} allowed.`
+        ? `Over by ${amount(-remaining, line.trackBy)}: ${amount(lineDrawn, line.trackBy)} drawn of ${amount(line.allowed, line.trackBy)} allowed.`
         : null;
+    const last = L[o + LINE.last];
     lineResults[line.index] = {
       row: line.row,
       clientKey: line.client.key,
@@ -243,11 +463,11 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       start: line.start,
       end: line.end,
       allowed: fromHundredths(line.allowed),
-      used: fromHundredths(line.used),
-      scheduled: fromHundredths(line.scheduled),
+      used: fromHundredths(L[o + LINE.used]),
+      scheduled: fromHundredths(L[o + LINE.scheduled]),
       remaining: fromHundredths(remaining),
       status: lineStatus({ remaining, start: line.start, end: line.end, asOf, settings, scale: 100 }),
-      lastSession: line.lastSession,
+      lastSession: Number.isNaN(last) ? null : (last as DayNumber),
       note,
     };
   }
@@ -258,6 +478,82 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     sessions: sessionResults,
     problems,
   };
+}
+
+/**
+ * Group numbers by (client text, code): a flat table when texts × codes is of
+ * the order of the sessions (the usual practice: thousands of clients, dozens
+ * of codes), else a map, so a workbook of many distinct codes stays small.
+ */
+class GroupTable {
+  private readonly table: Int32Array | null;
+  private readonly map: Map<number, number> | null;
+  private readonly codes: number;
+
+  constructor(texts: number, codes: number, sessions: number) {
+    this.codes = codes;
+    const cells = texts * codes;
+    this.table = cells <= Math.max(4 * sessions, 65_536) ? new Int32Array(cells).fill(-1) : null;
+    this.map = this.table === null ? new Map() : null;
+  }
+
+  get(text: number, code: number): number {
+    const cell = text * this.codes + code;
+    return this.table !== null ? this.table[cell] : (this.map!.get(cell) ?? -1);
+  }
+
+  set(text: number, code: number, group: number): void {
+    const cell = text * this.codes + code;
+    if (this.table !== null) this.table[cell] = group;
+    else this.map!.set(cell, group);
+  }
+}
+
+/**
+ * The counting sessions' indices in draw order: by date, then sheet row. Rows
+ * of a sheet rise with the index, so (date, row) is (date, index) and a
+ * counting sort over the practice's days does it in linear time; a typed-array
+ * sort of packed keys serves dates spread over centuries. Input that breaks
+ * those assumptions (rows out of order, fractional days) takes the general sort.
+ */
+function drawOrder(sessions: readonly SessionRow[], counting: Int32Array, days: Float64Array): ArrayLike<number> {
+  const m = counting.length;
+  if (m === 0) return counting;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  let ordered = true;
+  let previousRow = -Infinity;
+  for (let k = 0; k < m; k++) {
+    const index = counting[k];
+    const date = days[index];
+    const row = sessions[index].row;
+    if (!Number.isInteger(date) || !(row > previousRow)) {
+      ordered = false;
+      break;
+    }
+    previousRow = row;
+    if (date < minDay) minDay = date;
+    if (date > maxDay) maxDay = date;
+  }
+  if (!ordered) {
+    return Array.from(counting).sort((a, b) => days[a] - days[b] || sessions[a].row - sessions[b].row);
+  }
+  const span = maxDay - minDay + 1;
+  if (span <= 4 * m + 4096) {
+    const starts = new Int32Array(span + 1);
+    for (let k = 0; k < m; k++) starts[days[counting[k]] - minDay + 1]++;
+    for (let d = 1; d <= span; d++) starts[d] += starts[d - 1];
+    const out = new Int32Array(m);
+    for (let k = 0; k < m; k++) out[starts[days[counting[k]] - minDay]++] = counting[k];
+    return out;
+  }
+  // Packed key: day offset times m plus position; exact below 2^53 for any Excel date and any sheet.
+  const keys = new Float64Array(m);
+  for (let k = 0; k < m; k++) keys[k] = (days[counting[k]] - minDay) * m + k;
+  keys.sort();
+  const out = new Int32Array(m);
+  for (let k = 0; k < m; k++) out[k] = counting[keys[k] % m];
+  return out;
 }
 
 function invalidLine(t: TrackingRow, client: Client | null, note: string): LineResult {
@@ -292,6 +588,16 @@ function fallbackClient(text: string, isName: boolean): { id: string | null; nam
 
 function codeTexts(codes: CodeList): string[] {
   return codes.any ? [] : codes.codes.map(formatTrackingCode);
+}
+
+/** The number standing for a key: the same for equal keys, new for a key not seen before. */
+function keyNumber(numbers: Map<string, number>, key: string): number {
+  let n = numbers.get(key);
+  if (n === undefined) {
+    n = numbers.size;
+    numbers.set(key, n);
+  }
+  return n;
 }
 
 /** Prior Auth # and Authorization # compare trimmed and case-insensitive. */
