@@ -20,6 +20,8 @@ export interface RefreshOutcome {
 export interface ClientOption {
   readonly key: string;
   readonly label: string;
+  /** What goes in a Tracking row's Client cell for this client: the Client ID, else the name. */
+  readonly cellText: string;
 }
 
 /** One tracking line as the Enter or View Tracking Info form edits it. */
@@ -70,7 +72,15 @@ export interface SetupOutcome {
 }
 
 /** An error the user should read: one clear sentence, never a stack trace. */
-export class UserFacingError extends Error {}
+export class UserFacingError extends Error {
+  /** "mapping" when a sheet or a required column was not found, so the pane can offer the column mapping. */
+  constructor(
+    message: string,
+    readonly kind: "mapping" | "other" = "other",
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The workbook as the pane sees it. In Excel it is the Office.js edge; in the

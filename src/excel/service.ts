@@ -102,13 +102,16 @@ export class OfficeWorkbookService implements WorkbookService {
 
   private outcome(analysis: Analysis): RefreshOutcome {
     const { result } = analysis;
-    const clients = new Map<string, string>();
-    for (const l of reportOrder(result.lines)) {
-      if (l.clientKey === null || clients.has(l.clientKey)) continue;
-      const name = l.clientName ?? l.clientId ?? "";
-      clients.set(l.clientKey, l.clientName && l.clientId ? `${l.clientName} (${l.clientId})` : name);
-    }
-    const options: ClientOption[] = [...clients].map(([key, label]) => ({ key, label }));
+    // Every client of the Clients sheet (a new one has no line yet), then any known only by a line's text.
+    const clients = new Map<string, ClientOption>();
+    const add = (key: string, id: string | null, name: string | null): void => {
+      if (clients.has(key) || (id === null && name === null)) return;
+      const label = name && id ? `${name} (${id})` : (name ?? id ?? "");
+      clients.set(key, { key, label, cellText: id ?? name ?? "" });
+    };
+    for (const row of analysis.read.input.clients ?? []) add(`row:${row.row}`, row.id, row.name);
+    for (const l of result.lines) if (l.clientKey !== null) add(l.clientKey, l.clientId, l.clientName);
+    const options = [...clients.values()].sort((a, b) => a.label.toLowerCase().localeCompare(b.label.toLowerCase()));
     return {
       asOf: result.asOf,
       refreshedAt: this.now(),
@@ -420,6 +423,7 @@ export class OfficeWorkbookService implements WorkbookService {
 
   async onClientSelected(callback: (clientKey: string) => void): Promise<() => Promise<void>> {
     return this.subscribe("selection", async (event) => {
+      if (!this.last) await this.analyze(localToday(this.now()));
       if (!this.last) return;
       const row = rowOf(event.address);
       const sessionsSheet = this.last.analysis.read.input.labels.sessionsSheet;
@@ -493,7 +497,7 @@ const TOO_LARGE = "The workbook is too large for one request to Excel; refresh a
 /** One sentence for any failure: our own, the reader's, or an Office.js error code. */
 export function userError(e: unknown): UserFacingError {
   if (e instanceof UserFacingError) return e;
-  if (e instanceof WorkbookError) return new UserFacingError(e.message);
+  if (e instanceof WorkbookError) return new UserFacingError(e.message, "mapping");
   const code = (e as { code?: string })?.code;
   const messages: Record<string, string> = {
     AccessDenied: "Excel refused the change: a sheet may be protected or the workbook opened read-only.",

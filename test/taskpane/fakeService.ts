@@ -54,10 +54,13 @@ export function problem(partial: Partial<Problem> = {}): Problem {
 
 export function outcome(partial: Partial<RefreshOutcome> = {}): RefreshOutcome {
   const lines = partial.lines ?? [line()];
-  const clients = new Map<string, string>();
+  const clients = new Map<string, { label: string; cellText: string }>();
   for (const l of lines) {
     if (l.clientKey && !clients.has(l.clientKey))
-      clients.set(l.clientKey, l.clientName && l.clientId ? `${l.clientName} (${l.clientId})` : (l.clientName ?? ""));
+      clients.set(l.clientKey, {
+        label: l.clientName && l.clientId ? `${l.clientName} (${l.clientId})` : (l.clientName ?? ""),
+        cellText: l.clientId ?? l.clientName ?? "",
+      });
   }
   return {
     asOf: TODAY,
@@ -66,7 +69,7 @@ export function outcome(partial: Partial<RefreshOutcome> = {}): RefreshOutcome {
     problems: [],
     sessionsCounted: 10,
     sessionsTotal: 12,
-    clients: [...clients].map(([key, label]) => ({ key, label })),
+    clients: [...clients].map(([key, c]) => ({ key, ...c })),
     ...partial,
   };
 }

@@ -121,7 +121,7 @@ export function useClientView(
     if (choice.kind === "new") return { key: null, label: choice.text, text: choice.text };
     const option = clients.find((c) => c.key === choice.key);
     const first = lines[0];
-    const text = first ? (first.clientId ?? first.clientName ?? option?.label ?? null) : null;
+    const text = option?.cellText ?? (first ? (first.clientId ?? first.clientName ?? null) : null);
     return { key: choice.key, label: option?.label ?? "This client", text };
   }, [choice, clients, lines]);
 
