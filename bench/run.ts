@@ -48,7 +48,10 @@ async function benchEngine(): Promise<EngineRow[]> {
     raw = null;
     // Many runs of the small sizes, so a busy moment of the machine moves the median little.
     const runs = sessions <= 1_000 ? 101 : sessions <= 10_000 ? 51 : sessions <= 100_000 ? 21 : 7;
-    const m = await measure(() => countSessions(input, asOf), { warmups: sessions >= 1_000_000 ? 2 : Math.min(20, runs), runs });
+    const m = await measure(() => countSessions(input, asOf), {
+      warmups: sessions >= 1_000_000 ? 2 : Math.min(20, runs),
+      runs,
+    });
     rows.push({ sessions, lines: input.tracking.length, ms: m.median });
     log(`engine ${sessions}: ${m.median.toFixed(1)} ms (runs ${m.all.map((x) => x.toFixed(0)).join(" ")})`);
   }
