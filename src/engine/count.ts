@@ -1,4 +1,5 @@
 /** The counting engine (SPEC §4): each session draws from at most one tracking line, in one pass after a sort. */
+import { clip, quote } from "./text";
 import { ClientDirectory, type Client } from "./clients";
 import { excludeBases, formatTrackingCode, lineCountsCode, type CodeList, type SessionCode } from "./codes";
 import { type DateOrder, type DayNumber, partsFromDay } from "./dates";
@@ -125,7 +126,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
           sheet,
           row,
           column: ref.column,
-          message: `"${ref.text.trim()}" is not on the ${labels.clientsSheet} sheet; it is counted as a client of its own.`,
+          message: `${quote(ref.text)} is not on the ${labels.clientsSheet} sheet; it is counted as a client of its own.`,
         });
       }
     }
@@ -350,7 +351,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
         sheet: labels.sessionsSheet,
         row: s.row,
         column: null,
-        message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${s.code!.base}) is outside every authorization for that code: ${forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ")}.`,
+        message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(s.code!.base)}) is outside every authorization for that code: ${forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ")}.`,
       });
       continue;
     }
@@ -365,13 +366,13 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
         candidateCount = pinnedCount;
       } else {
         const s = sessions[index];
-        const against = lineList(matching, 0, matches).map((l) => l.authorization ?? `tracking row ${l.row}`);
+        const against = lineList(matching, 0, matches).map(lineLabel);
         problems.push({
           kind: "prior-auth-mismatch",
           sheet: labels.sessionsSheet,
           row: s.row,
           column: labels.priorAuthColumn,
-          message: `Prior Auth # "${s.priorAuth}" on the session of ${fmt(date as DayNumber)} matches no authorization covering it; the cell is left as it is and the session is counted against ${against.join(" or ")}.`,
+          message: `Prior Auth # ${quote(s.priorAuth ?? "")} on the session of ${fmt(date as DayNumber)} matches no authorization covering it; the cell is left as it is and the session is counted against ${against.join(" or ")}.`,
         });
       }
     }
@@ -404,7 +405,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
         sheet: labels.sessionsSheet,
         row: s.row,
         column: null,
-        message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${s.code!.base}) is over authorization ${l.authorization ?? `on tracking row ${l.row}`}: ${amount(-remaining, l.trackBy)} past the ${amount(l.allowed, l.trackBy)} allowed.`,
+        message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(s.code!.base)}) is over ${lineLabel(l)}: ${amount(-remaining, l.trackBy)} past the ${amount(l.allowed, l.trackBy)} allowed.`,
       });
     }
     drawn[index * 2] = line;
@@ -606,7 +607,14 @@ function authKey(text: string): string {
 }
 
 function clientLabel(client: Client): string {
-  return client.name ?? client.id ?? "client";
+  return clip(client.name ?? client.id ?? "client");
+}
+
+/** An authorization as a message names it: its number, or its tracking row when it has none. */
+function lineLabel(line: { readonly authorization: string | null; readonly row: number }): string {
+  return line.authorization === null
+    ? `the authorization on tracking row ${line.row}`
+    : `authorization ${clip(line.authorization)}`;
 }
 
 /** "2 sessions", "1 session", "3.5 units" from hundredths. */

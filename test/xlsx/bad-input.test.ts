@@ -535,3 +535,33 @@ test("unreadable settings are reported on the Settings sheet and the defaults us
   // Defaults: M/D/Y reads 3/6/2026 as March 6.
   expect(session(doc, 3)).toMatchObject({ trackingRow: 2, remaining: 48 });
 });
+
+test("a 10,000-character client, Track By, Billing Code, Prior Auth # or Authorization # is shortened in messages", async () => {
+  const LONG = "Lorem ipsum dolor sit amet,\n ".repeat(400).slice(0, 10_000);
+  const { doc } = await refresh({
+    Clients: CLIENTS,
+    Tracking: [
+      TRACKING_HEADER,
+      ["C1", "Sessions", utc(2026, 1, 1), utc(2026, 12, 31), "90837", 0, LONG],
+      [LONG, "Sessions", utc(2026, 1, 1), utc(2026, 12, 31), "90837", 5, "B3"],
+      ["C2", LONG, utc(2026, 1, 1), utc(2026, 12, 31), "90837", 5, "B4"],
+      ["C2", "Sessions", utc(2026, 1, 1), utc(2026, 12, 31), "x-".repeat(5000), 5, "B5"],
+    ],
+    Sessions: [
+      SESSIONS_HEADER,
+      [MAR5, "C1", "90837"],
+      [MAR5, "C1", "90837", null, null, `${LONG}!`],
+      [MAR5, `${LONG}?`, "90837"],
+    ],
+  });
+  expectReported(doc, [
+    ["Tracking", 3, "Client"],
+    ["Tracking", 4, "Track By"],
+    ["Tracking", 5, "Billing Code"],
+    ["Sessions", 3, "Prior Auth #"],
+    ["Sessions", 4, "Client"],
+  ]);
+  expect(
+    doc.problems.some((p) => p.row === 2 && p.sheet === "Sessions" && p.message.includes("over authorization")),
+  ).toBe(true);
+});
