@@ -326,7 +326,8 @@ export class OfficeWorkbookService implements WorkbookService {
         for (const v of spec.validations) {
           const letter = columnLetters(v.column);
           const range = ws.getRange(`${letter}2:${letter}2000`);
-          range.dataValidation.rule = validationRule(v.rule);
+          // Data validation needs ExcelApi 1.8; on older hosts the sheets are made without it.
+          if (this.supports("ExcelApi", "1.8")) range.dataValidation.rule = validationRule(v.rule);
         }
         ws.freezePanes.freezeRows(1);
       }
@@ -459,14 +460,31 @@ export class OfficeWorkbookService implements WorkbookService {
         });
         await handler({ sheet: name, address: args.address, source: args.source ?? "Local" });
       };
-      const registration =
-        kind === "change"
-          ? sheets.onChanged.add((args) => resolveAndCall(args))
-          : sheets.onSelectionChanged.add((args) => resolveAndCall(args));
+      // Workbook-wide events need ExcelApi 1.9; on older hosts each watched sheet subscribes (1.7).
+      let registrations: OfficeExtension.EventHandlerResult<unknown>[];
+      if (this.supports("ExcelApi", "1.9")) {
+        registrations = [
+          kind === "change"
+            ? sheets.onChanged.add((args) => resolveAndCall(args))
+            : sheets.onSelectionChanged.add((args) => resolveAndCall(args)),
+        ];
+      } else {
+        const labels = this.last?.analysis.read.input.labels;
+        const names =
+          kind === "selection"
+            ? [labels?.sessionsSheet ?? SESSIONS.sheet]
+            : [labels?.sessionsSheet ?? SESSIONS.sheet, labels?.trackingSheet ?? TRACKING.sheet];
+        registrations = names.map((name) => {
+          const ws = sheets.getItem(name);
+          return kind === "change"
+            ? ws.onChanged.add((args) => resolveAndCall(args))
+            : ws.onSelectionChanged.add((args) => resolveAndCall(args));
+        });
+      }
       await context.sync();
       return async () => {
-        await this.excel.run(registration.context, async (context) => {
-          registration.remove();
+        await this.excel.run(registrations[0].context, async (context) => {
+          for (const registration of registrations) registration.remove();
           await context.sync();
         });
       };

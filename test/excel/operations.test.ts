@@ -206,3 +206,29 @@ describe("the workbook and the pane follow each other", () => {
     await stop();
   });
 });
+
+describe("an Excel with only the manifest's minimum, ExcelApi 1.7", () => {
+  const only17 = (set: string, version: string): boolean => set === "ExcelApi" && Number(version) <= 1.7;
+
+  test("refresh, set-up and the selection follower work without the newer APIs", async () => {
+    const wb = practice();
+    const standIn = createStandIn(wb);
+    const svc = new OfficeWorkbookService({
+      excel: standIn.Excel as unknown as typeof Excel,
+      now: NOW,
+      supports: only17,
+    });
+    const outcome = await svc.refresh(AS_OF);
+    expect(outcome.lines.map((l) => l.remaining)).toEqual([9, 4]);
+    const fill = wb.getWorksheet("Sessions")!.getCell("F2").fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe("FFFFFF00");
+    const seen: string[] = [];
+    const stop = await svc.onClientSelected((key) => seen.push(key));
+    await standIn.events.select("Sessions", "B3");
+    await standIn.idle();
+    expect(seen).toEqual([outcome.lines.find((l) => l.clientName === "Bo Chan")!.clientKey]);
+    await stop();
+    const setup = await svc.setupWorkbook();
+    expect(setup.created).toEqual(["Settings"]);
+  });
+});
