@@ -99,9 +99,10 @@ module.exports = (env, argv) => {
       splitChunks: false,
     },
     performance: {
-      // React + Fluent v9 is over webpack's 244 KiB hint; a task pane loads once, so warn only well past that.
-      maxEntrypointSize: 512 * 1024,
-      maxAssetSize: 512 * 1024,
+      // The budget that matters is what crosses the wire: 250 KB gzipped for the pane, measured by npm run bench.
+      // Minified, React + Fluent v9 + the engine is about 750 KiB, which gzips to about 230 KB; warn past 1 MiB.
+      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1024 * 1024,
       // The browser preview carries ExcelJS (about 1 MB) and never runs in Excel.
       assetFilter: (name) => !name.startsWith("preview") && !name.endsWith(".map") && !name.endsWith(".xlsx"),
     },

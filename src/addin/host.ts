@@ -22,3 +22,20 @@ export function tooOldMessage(): string | null {
     ? null
     : `This version of Excel does not support the Excel API ${MIN_EXCEL_API} the add-in needs; update Excel or use Excel on the web.`;
 }
+
+/**
+ * Asks Excel to open the task pane whenever this workbook opens (or stops it).
+ * Office keeps the flag in the document itself; the manifest's Open button uses
+ * the task pane id Office.AutoShowTaskpaneWithDocument so this reaches it.
+ * Outside Office (the preview, tests) there is nothing to set.
+ */
+export async function setOpenWithDocument(open: boolean): Promise<void> {
+  if (typeof Office === "undefined" || !Office.context?.document?.settings) return;
+  const settings = Office.context.document.settings;
+  settings.set("Office.AutoShowTaskpaneWithDocument", open);
+  await new Promise<void>((resolve, reject) =>
+    settings.saveAsync((result) =>
+      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)),
+    ),
+  );
+}

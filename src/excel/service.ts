@@ -23,6 +23,7 @@ import { SETUP_SHEETS } from "../workbook/setup";
 import { ClientDirectory } from "../engine/clients";
 import { a1, asText, columnLetters } from "./batch";
 import { type Supports, applyRefresh } from "./apply";
+import { setOpenWithDocument } from "../addin/host";
 import { readWorkbook, type WorkbookRead } from "./read";
 
 export interface OfficeServiceOptions {
@@ -346,6 +347,13 @@ export class OfficeWorkbookService implements WorkbookService {
 
   async writeSettings(settings: Settings, options: AddinOptions): Promise<void> {
     await this.writeSettingsRows(settingsRows(settings, options));
+    try {
+      await setOpenWithDocument(options.openWithWorkbook);
+    } catch (e) {
+      throw new UserFacingError(
+        `The settings were saved, but Excel did not keep "Open with workbook": ${(e as Error).message.split("\n")[0]}`,
+      );
+    }
   }
 
   async readMapping(): Promise<MappingState> {

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { UserFacingError } from "../../src/addin/service";
+import { OfficeWorkbookService } from "../../src/excel/service";
 import { getService } from "../../src/taskpane/serviceProvider";
 import { FakeService } from "./fakeService";
 
@@ -10,8 +11,32 @@ describe("getService", () => {
   });
 
   test("with no service on the page, says where to open the pane", () => {
-    expect(() => getService()).toThrow(new UserFacingError("Open this pane in Excel or in the preview"));
+    expect(() => getService()).toThrow(/Open this pane in Excel, or open the preview page/);
     expect(() => getService()).toThrow(UserFacingError);
+  });
+
+  test("inside Excel, the Office.js edge over Excel's own namespace", () => {
+    const g = globalThis as unknown as { Office?: unknown; Excel?: unknown };
+    g.Office = { context: { requirements: { isSetSupported: () => true } } };
+    g.Excel = { run: () => Promise.resolve() };
+    try {
+      expect(getService()).toBeInstanceOf(OfficeWorkbookService);
+    } finally {
+      delete g.Office;
+      delete g.Excel;
+    }
+  });
+
+  test("inside an Excel too old for the add-in, one sentence says so", () => {
+    const g = globalThis as unknown as { Office?: unknown; Excel?: unknown };
+    g.Office = { context: { requirements: { isSetSupported: () => false } } };
+    g.Excel = { run: () => Promise.resolve() };
+    try {
+      expect(() => getService()).toThrow(/does not support the Excel API 1.7/);
+    } finally {
+      delete g.Office;
+      delete g.Excel;
+    }
   });
 
   test("returns the service the page was given", () => {
