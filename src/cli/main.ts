@@ -137,9 +137,6 @@ async function refreshFile(o: Options, io: CliIo): Promise<number> {
     if (code === "EISDIR") throw new WorkbookError(`${o.input} is a folder, not a workbook.`);
     throw new WorkbookError(`${o.input} cannot be read (${code ?? "unknown error"}).`);
   }
-  if (hasMacros(bytes)) {
-    throw new WorkbookError(`${label} contains macros; refreshing it would lose them, so it is left alone.`);
-  }
   const wb = await openWorkbook(bytes, label);
   // Both outputs must have somewhere to go before either is written.
   for (const target of [o.output, o.json]) {
@@ -163,11 +160,6 @@ async function refreshFile(o: Options, io: CliIo): Promise<number> {
     if (o.print) io.stdout(reportTable(result));
   }
   return EXIT.ok;
-}
-
-/** A zip with a vbaProject part carries macros. */
-function hasMacros(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("vbaProject.bin");
 }
 
 /** Writes beside the target and renames, so a failed write never leaves half a workbook. */

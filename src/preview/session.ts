@@ -33,19 +33,10 @@ export interface PreviewWorkbook {
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A zip with a vbaProject part carries macros, which a downloaded copy would lose (as the command line refuses). */
-function hasMacros(bytes: Uint8Array): boolean {
-  const needle = "vbaProject.bin";
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle.charCodeAt(j)) continue outer;
-    return true;
-  }
-  return false;
-}
-
 /** Opens .xlsx bytes for the preview, or throws a WorkbookError whose message is one sentence for the user. */
 export async function openPreviewWorkbook(bytes: Uint8Array, name: string): Promise<PreviewWorkbook> {
-  if (/\.xlsm$/i.test(name) || hasMacros(bytes)) {
+  // Macros, charts, pivot tables and the like are refused by openWorkbook, as on the command line.
+  if (/\.xlsm$/i.test(name)) {
     throw new WorkbookError(
       `${name} is a macro-enabled workbook; a refreshed copy would lose its macros, so the preview leaves it alone.`,
     );

@@ -18,6 +18,12 @@ export async function openWorkbook(bytes: Uint8Array, label: string): Promise<Ex
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new WorkbookError(`${label} is not an .xlsx workbook.`);
   }
+  const lost = partsThatWouldBeLost(bytes);
+  if (lost !== null) {
+    throw new WorkbookError(
+      `${label} has ${lost}, which refreshing the file here would lose; refresh it in Excel with the add-in instead.`,
+    );
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -26,6 +32,29 @@ export async function openWorkbook(bytes: Uint8Array, label: string): Promise<Ex
   }
   if (wb.worksheets.length === 0) throw new WorkbookError(`${label} has no worksheets; it may be damaged.`);
   return wb;
+}
+
+/**
+ * Parts of an .xlsx that ExcelJS reads past and would not write back: a file
+ * refreshed here would come out without them. A zip names its parts in plain
+ * text, so the names are found without unpacking it.
+ */
+const PARTS_EXCELJS_DROPS: readonly [marker: string, what: string][] = [
+  ["xl/vbaProject.bin", "macros"],
+  ["xl/charts/chart", "charts"],
+  ["xl/chartsheets/", "chart sheets"],
+  ["xl/pivotTables/", "pivot tables"],
+  ["xl/slicers/", "slicers"],
+  ["xl/timelines/", "timelines"],
+  ["xl/threadedComments/", "threaded comments"],
+];
+
+/** What the workbook holds that a refresh through ExcelJS would lose ("charts and pivot tables"), or null. */
+export function partsThatWouldBeLost(bytes: Uint8Array): string | null {
+  const names = new TextDecoder("latin1").decode(bytes);
+  const found = PARTS_EXCELJS_DROPS.filter(([marker]) => names.includes(marker)).map(([, what]) => what);
+  if (found.length === 0) return null;
+  return found.length === 1 ? found[0] : `${found.slice(0, -1).join(", ")} and ${found[found.length - 1]}`;
 }
 
 export function dateSystemOf(wb: ExcelJS.Workbook): DateSystem {

@@ -432,3 +432,26 @@ describe("SPEC §6 exit 1 with one clear line on stderr", () => {
     expect(new Set(messages.values()).size).toBe(cases.length);
   });
 });
+
+describe("never lose what the file library cannot keep", () => {
+  /** The practice with extra zip parts, as Excel would store a chart or macros. */
+  async function withParts(parts: Record<string, string>): Promise<Buffer> {
+    const JSZip = require("jszip") as typeof import("jszip");
+    const zip = await JSZip.loadAsync(practice);
+    for (const [name, content] of Object.entries(parts)) zip.file(name, content);
+    return zip.generateAsync({ type: "nodebuffer" });
+  }
+
+  test.each([
+    ["charts", { "xl/charts/chart1.xml": "<chartSpace/>" }],
+    ["pivot tables", { "xl/pivotTables/pivotTable1.xml": "<pivotTableDefinition/>" }],
+    ["macros", { "xl/vbaProject.bin": "binary" }],
+    ["charts and pivot tables", { "xl/charts/chart1.xml": "<c/>", "xl/pivotTables/pivotTable1.xml": "<p/>" }],
+  ])("a workbook with %s is refused in one line, and nothing is written", async (what, parts) => {
+    fs.writeFileSync(path.join(dir, "in.xlsx"), await withParts(parts));
+    const r = await run(dir, ["in.xlsx", "--as-of", "2026-06-30"]);
+    expect(r.code).toBe(1);
+    expect(expectOneLine(r.stderr)).toContain(`has ${what}, which refreshing the file here would lose`);
+    expect(files(dir)).toEqual(["in.xlsx"]);
+  });
+});
