@@ -12,7 +12,6 @@ import type {
   PracticeInput,
   Problem,
   SessionResult,
-  SessionRow,
   TrackBy,
   TrackingRow,
 } from "./types";
@@ -232,6 +231,11 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     }
     return !excluded;
   };
+  /** Per session, its record as the draw will need it (its group filled in below), and its sheet row. */
+  const pending = new Float64Array(sessionCount * SESSION.size);
+  const rows = new Float64Array(sessionCount);
+  const keyNumbers = new Map<string, number>();
+  const pinsByText = new Map<string, number>();
   for (let index = 0; index < sessionCount; index++) {
     const s = sessions[index];
     const entry =
@@ -252,6 +256,20 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       codeNumbers.set(key, codeNumber);
     }
     codeOf[index] = codeNumber;
+    // What the draw needs of the row, read now while the row is at hand.
+    const r = index * SESSION.size;
+    pending[r + SESSION.day] = s.date;
+    pending[r + SESSION.unitsCost] = toHundredths(s.units);
+    let pin = -1;
+    if (s.priorAuth !== null) {
+      const known = pinsByText.get(s.priorAuth);
+      if (known === undefined) {
+        pin = keyNumber(keyNumbers, authKey(s.priorAuth));
+        pinsByText.set(s.priorAuth, pin);
+      } else pin = known;
+    }
+    pending[r + SESSION.pin] = pin;
+    rows[index] = s.row;
   }
 
   // Second pass: each counting session's group, the lines of its client that count its code (in
@@ -263,12 +281,17 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const pool: number[] = [];
   let widestGroup = 0;
   const textLines: (readonly OpenLine[] | undefined)[] = [];
+  // Whether a line counts a code depends only on the line's codes as read and the session's code,
+  // and a practice has few distinct code cells: each (code cell, code) pair is decided once.
+  const codeLists = new Map<string, number>();
+  const lineCodeList = new Int32Array(open.length);
+  for (const l of open) lineCodeList[l.column] = keyNumber(codeLists, codeListKey(l.codes));
+  const decided = codeLists.size * codeCount <= Math.max(4 * sessionCount, 65_536);
+  /** Per (code cell, code): 0 not yet decided, 1 does not count it, 2 counts it. */
+  const verdicts = new Uint8Array(decided ? codeLists.size * codeCount : 0);
   const sessionRecords = new Float64Array(sessionCount * SESSION.size);
-  const days = new Float64Array(sessionCount);
   const counting = new Int32Array(sessionCount);
   let countingCount = 0;
-  const keyNumbers = new Map<string, number>();
-  const pinsByText = new Map<string, number>();
   for (let index = 0; index < sessionCount; index++) {
     const codeNumber = codeOf[index];
     if (codeNumber < 0) continue;
@@ -283,30 +306,30 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       group = pool.length;
       pool.push(0);
       const code = codeSamples[codeNumber];
-      for (const l of lines) if (lineCountsCode(l.codes, code, excludes)) pool.push(l.column);
+      for (const l of lines) {
+        let verdict = 0;
+        const cell = lineCodeList[l.column] * codeCount + codeNumber;
+        if (decided) verdict = verdicts[cell];
+        if (verdict === 0) {
+          verdict = lineCountsCode(l.codes, code, excludes) ? 2 : 1;
+          if (decided) verdicts[cell] = verdict;
+        }
+        if (verdict === 2) pool.push(l.column);
+      }
       pool[group] = pool.length - group - 1;
       widestGroup = Math.max(widestGroup, pool[group]);
       groupTable.set(textNumber, codeNumber, group);
     }
     if (pool[group] === 0) continue;
-    const s = sessions[index];
-    counting[countingCount++] = index;
-    days[index] = s.date!;
-    let pin = -1;
-    if (s.priorAuth !== null) {
-      const known = pinsByText.get(s.priorAuth);
-      if (known === undefined) {
-        pin = keyNumber(keyNumbers, authKey(s.priorAuth));
-        pinsByText.set(s.priorAuth, pin);
-      } else pin = known;
-    }
-    const r = index * SESSION.size;
-    sessionRecords[r + SESSION.day] = s.date!;
+    const from = index * SESSION.size;
+    const r = countingCount * SESSION.size;
+    sessionRecords[r + SESSION.day] = pending[from + SESSION.day];
     sessionRecords[r + SESSION.group] = group;
-    sessionRecords[r + SESSION.unitsCost] = toHundredths(s.units);
-    sessionRecords[r + SESSION.pin] = pin;
+    sessionRecords[r + SESSION.unitsCost] = pending[from + SESSION.unitsCost];
+    sessionRecords[r + SESSION.pin] = pending[from + SESSION.pin];
+    counting[countingCount++] = index;
   }
-  const order = drawOrder(sessions, counting.subarray(0, countingCount), days);
+  const order = drawOrder(rows, counting.subarray(0, countingCount), sessionRecords);
 
   // A line's Authorization # key as a number, worked out only for lines a pinned session meets:
   // -2 unknown yet, -1 the line has none or no session pins it.
@@ -332,11 +355,12 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const matching = new Int32Array(widestGroup);
   const pinned = new Int32Array(widestGroup);
   const L = lineRecords;
-  for (let k = 0; k < order.length; k++) {
-    const index = order[k];
-    const r = index * SESSION.size;
-    const date = sessionRecords[r + SESSION.day];
-    const group = sessionRecords[r + SESSION.group];
+  const records = order.records;
+  for (let k = 0; k < order.index.length; k++) {
+    const index = order.index[k];
+    const r = k * SESSION.size;
+    const date = records[r + SESSION.day];
+    const group = records[r + SESSION.group];
     let matches = 0;
     for (let i = group + 1, end = group + 1 + pool[group]; i < end; i++) {
       const l = pool[i];
@@ -357,7 +381,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     }
     let candidates = matching;
     let candidateCount = matches;
-    const pin = sessionRecords[r + SESSION.pin];
+    const pin = records[r + SESSION.pin];
     if (pin >= 0) {
       let pinnedCount = 0;
       for (let i = 0; i < matches; i++) if (authOf(matching[i]) === pin) pinned[pinnedCount++] = matching[i];
@@ -377,7 +401,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       }
     }
     // Rules 2 and 3: the first line in draw order with the session's cost left, else the first.
-    const unitsCost = sessionRecords[r + SESSION.unitsCost];
+    const unitsCost = records[r + SESSION.unitsCost];
     let line = candidates[0];
     for (let i = 0; i < candidateCount; i++) {
       const o = candidates[i] * LINE.size;
@@ -511,23 +535,36 @@ class GroupTable {
 }
 
 /**
- * The counting sessions' indices in draw order: by date, then sheet row. Rows
- * of a sheet rise with the index, so (date, row) is (date, index) and a
+ * The counting sessions in draw order, by date then sheet row: their indices,
+ * and their records moved into that order so the draw reads them front to
+ * back. `counting[k]` is the index of the session whose record is k-th, and
+ * `rows` holds each session's sheet row by index.
+ * Rows of a sheet rise with the index, so (date, row) is (date, k), and a
  * counting sort over the practice's days does it in linear time; a typed-array
  * sort of packed keys serves dates spread over centuries. Input that breaks
  * those assumptions (rows out of order, fractional days) takes the general sort.
  */
-function drawOrder(sessions: readonly SessionRow[], counting: Int32Array, days: Float64Array): ArrayLike<number> {
+function drawOrder(
+  rows: Float64Array,
+  counting: Int32Array,
+  records: Float64Array,
+): { index: Int32Array; records: Float64Array } {
   const m = counting.length;
-  if (m === 0) return counting;
+  const size = SESSION.size;
+  const day = (k: number): number => records[k * size + SESSION.day];
+  const index = new Int32Array(m);
+  const sorted = new Float64Array(m * size);
+  const place = (k: number, at: number): void => {
+    index[at] = counting[k];
+    for (let f = 0; f < size; f++) sorted[at * size + f] = records[k * size + f];
+  };
   let minDay = Infinity;
   let maxDay = -Infinity;
   let ordered = true;
   let previousRow = -Infinity;
   for (let k = 0; k < m; k++) {
-    const index = counting[k];
-    const date = days[index];
-    const row = sessions[index].row;
+    const date = day(k);
+    const row = rows[counting[k]];
     if (!Number.isInteger(date) || !(row > previousRow)) {
       ordered = false;
       break;
@@ -537,24 +574,26 @@ function drawOrder(sessions: readonly SessionRow[], counting: Int32Array, days: 
     if (date > maxDay) maxDay = date;
   }
   if (!ordered) {
-    return Array.from(counting).sort((a, b) => days[a] - days[b] || sessions[a].row - sessions[b].row);
+    const ks = Array.from({ length: m }, (_, k) => k).sort(
+      (a, b) => day(a) - day(b) || rows[counting[a]] - rows[counting[b]],
+    );
+    ks.forEach(place);
+    return { index, records: sorted };
   }
-  const span = maxDay - minDay + 1;
+  const span = m === 0 ? 0 : maxDay - minDay + 1;
   if (span <= 4 * m + 4096) {
     const starts = new Int32Array(span + 1);
-    for (let k = 0; k < m; k++) starts[days[counting[k]] - minDay + 1]++;
+    for (let k = 0; k < m; k++) starts[day(k) - minDay + 1]++;
     for (let d = 1; d <= span; d++) starts[d] += starts[d - 1];
-    const out = new Int32Array(m);
-    for (let k = 0; k < m; k++) out[starts[days[counting[k]] - minDay]++] = counting[k];
-    return out;
+    for (let k = 0; k < m; k++) place(k, starts[day(k) - minDay]++);
+    return { index, records: sorted };
   }
   // Packed key: day offset times m plus position; exact below 2^53 for any Excel date and any sheet.
   const keys = new Float64Array(m);
-  for (let k = 0; k < m; k++) keys[k] = (days[counting[k]] - minDay) * m + k;
+  for (let k = 0; k < m; k++) keys[k] = (day(k) - minDay) * m + k;
   keys.sort();
-  const out = new Int32Array(m);
-  for (let k = 0; k < m; k++) out[k] = counting[keys[k] % m];
-  return out;
+  for (let at = 0; at < m; at++) place(keys[at] % m, at);
+  return { index, records: sorted };
 }
 
 function invalidLine(t: TrackingRow, client: Client | null, note: string): LineResult {
@@ -589,6 +628,14 @@ function fallbackClient(text: string, isName: boolean): { id: string | null; nam
 
 function codeTexts(codes: CodeList): string[] {
   return codes.any ? [] : codes.codes.map(formatTrackingCode);
+}
+
+/** A line's codes as a key: equal keys, equal lists (any, or the same codes, ranges and modifiers in order). */
+function codeListKey(list: CodeList): string {
+  if (list.any) return "any";
+  let key = "";
+  for (const c of list.codes) key += `${c.from}\u0001${c.to}\u0001${c.modifiers.join("\u0001")}\u0000`;
+  return key;
 }
 
 /** The number standing for a key: the same for equal keys, new for a key not seen before. */
