@@ -148,8 +148,9 @@ export function generatePractice(
     else if (u < 0.92) status = "No Show";
     else if (u < 0.96) status = "Late Cancel";
     else status = kind === "mixed" && u < 0.97 ? "no-show" : "Completed";
-    if (kind === "mixed" && date <= AS_OF && rng() < 0.3) {
-      // A previous refresh filled these; one in a hundred was retyped by hand, wrongly.
+    if (kind === "mixed" && date <= AS_OF && isMainCode(code) && rng() < 0.3) {
+      // A previous refresh filled these with the authorization the session drew from (the year's
+      // line or its renewal); one in a hundred was retyped by hand, wrongly.
       const { first, second } = renewals[c];
       priorAuth = rng() < 0.01 ? "AUTH-TYPO" : date < second.start ? first.auth : second.auth;
     }
@@ -168,7 +169,7 @@ function pickKind(rng: Rng): ClientKind {
 /** Four lines: a year's authorization, a renewal that overlaps its last weeks, and two smaller ones. */
 function mixedLines(rng: Rng, client: string, kind: ClientKind): RawLine[] {
   const line = lineMaker(client);
-  const start1 = day(FIRST + intIn(rng, 0, 60));
+  const start1 = day(FIRST + intIn(rng, 0, 20));
   const end1 = day(start1 + 364);
   const start2 = day(end1 - intIn(rng, 0, 45));
   const end2 = day(Math.min(LAST + 60, start2 + 364));
@@ -194,6 +195,12 @@ function mixedLines(rng: Rng, client: string, kind: ClientKind): RawLine[] {
 function lineMaker(client: string) {
   return (k: number, trackBy: TrackBy, start: DayNumber, end: DayNumber, codes: string | number, allowed: number) =>
     ({ client, trackBy, start, end, codes, allowed, auth: `${client}-A${k}` }) satisfies RawLine;
+}
+
+/** The session codes the year's line and its renewal count (90832-90838, 97153): a refresh pinned those. */
+function isMainCode(code: string | number): boolean {
+  const base = parseInt(String(code), 10);
+  return base === 90837 || base === 90834 || base === 97153;
 }
 
 function mixedCode(rng: Rng, kind: ClientKind): { code: string | number; units: number | null } {
@@ -273,16 +280,10 @@ export function toInput(raw: RawPractice): PracticeInput {
     insurance: c.insurance,
     memberId: c.member,
   }));
-  const codeCache = new Map<string, TrackingRow["codes"]>();
   const tracking: TrackingRow[] = raw.tracking.map((l, i) => {
-    const text = String(l.codes);
-    let codes = codeCache.get(text);
-    if (codes === undefined) {
-      const parsed = parseTrackingCodes(text);
-      if (!parsed.ok) throw new Error(`generator wrote an unreadable code cell ${text}`);
-      codes = parsed.value;
-      codeCache.set(text, codes);
-    }
+    const parsed = parseTrackingCodes(String(l.codes));
+    if (!parsed.ok) throw new Error(`generator wrote an unreadable code cell ${l.codes}`);
+    const codes = parsed.value;
     return {
       row: i + 2,
       client: { text: l.client, column: "Client", isNameColumn: false },

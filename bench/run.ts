@@ -53,7 +53,9 @@ async function benchEngine(): Promise<EngineRow[]> {
       runs,
     });
     rows.push({ sessions, lines: input.tracking.length, ms: m.median });
-    log(`engine ${sessions}: ${m.median.toFixed(1)} ms (runs ${m.all.map((x) => x.toFixed(0)).join(" ")})`);
+    log(
+      `engine ${sessions}: median ${m.median.toFixed(1)} ms, fastest ${Math.min(...m.all).toFixed(1)} ms (${runs} runs)`,
+    );
   }
   return rows;
 }
