@@ -30,13 +30,15 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export interface PaneResult {
   readonly bundleGzipBytes: number;
   readonly bundleBytes: number;
-  /** Median over fresh page loads (no HTTP cache), after one warm-up load. */
-  readonly firstRenderMs: number;
+  /** Median over fresh page loads (no HTTP cache), after one warm-up load; null without Chromium. */
+  readonly firstRenderMs: number | null;
   /** The same to the pane's Refresh button, which the measurement presses at once (null if it never showed). */
   readonly paneReadyMs: number | null;
   /** The same on the browser preview with its sample workbook, when the build has a preview page. */
   readonly previewFirstRenderMs: number | null;
   readonly buildMs: number;
+  /** Why the page loads were not measured (no Chromium), or null. */
+  readonly skipped: string | null;
 }
 
 /** Builds the production bundle into `out` with the project's webpack config. */
@@ -256,18 +258,26 @@ export async function benchPane(runs = 7, prebuilt?: string): Promise<PaneResult
       .access(path.join(out, "preview.html"))
       .then(() => true)
       .catch(() => false);
+    const size = { bundleGzipBytes: gzipSync(bundle).length, bundleBytes: bundle.length, buildMs };
+    const hasChromium = await fs
+      .access(CHROMIUM)
+      .then(() => true)
+      .catch(() => false);
+    if (!hasChromium) {
+      const skipped = `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
+      return { ...size, firstRenderMs: null, paneReadyMs: null, previewFirstRenderMs: null, skipped };
+    }
     const server = await serve(out);
     const browser = await openBrowser();
     try {
       const pane = await firstRender(browser, `${server.url}/taskpane.html`, runs);
       const preview = hasPreview ? await firstRender(browser, `${server.url}/preview.html`, runs) : null;
       return {
-        bundleGzipBytes: gzipSync(bundle).length,
-        bundleBytes: bundle.length,
+        ...size,
         firstRenderMs: pane.summary,
         paneReadyMs: pane.ready,
         previewFirstRenderMs: preview?.summary ?? null,
-        buildMs,
+        skipped: null,
       };
     } finally {
       await browser.close();

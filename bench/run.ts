@@ -164,7 +164,9 @@ function table(r: Results): string {
     ]);
     if (p.paneReadyMs !== null)
       rows.push(["pane: navigation → Refresh button", `${p.paneReadyMs.toFixed(0)} ms`, "", ""]);
-    rows.push(["pane: navigation → first summary", `${p.firstRenderMs.toFixed(0)} ms`, "", ""]);
+    if (p.firstRenderMs !== null)
+      rows.push(["pane: navigation → first summary", `${p.firstRenderMs.toFixed(0)} ms`, "", ""]);
+    if (p.skipped !== null) rows.push([`pane first render not measured: ${p.skipped}`, "", "", ""]);
     if (p.previewFirstRenderMs !== null) {
       rows.push([
         "preview (sample workbook): navigation → first summary",
@@ -208,7 +210,10 @@ function document(r: Results, pressure: { before: number | null; after: number |
       maxRequestBytes: x.maxRequestBytes,
       ...(x.error === null ? {} : { error: x.error }),
     })),
-    pane: r.pane && { bundleGzipBytes: r.pane.bundleGzipBytes, firstRenderMs: round1(r.pane.firstRenderMs) },
+    pane: r.pane && {
+      bundleGzipBytes: r.pane.bundleGzipBytes,
+      firstRenderMs: r.pane.firstRenderMs === null ? null : round1(r.pane.firstRenderMs),
+    },
     machine: {
       cpus: os.cpus().length,
       cpu: os.cpus()[0]?.model ?? null,
