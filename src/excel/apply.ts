@@ -202,15 +202,19 @@ async function writeSessions(
   const byRow = new Map(auth.cells.map((c) => [c.row, c.text]));
   const rows = [...byRow.keys()].sort((a, b) => a - b);
   const authLetter = columnLetters(auth.column);
-  for (const [from, to] of consecutive(rows)) {
-    const block: string[][] = [];
-    for (let r = from; r <= to; r++) block.push([asText(byRow.get(r) ?? "")]);
-    await batcher.add(
-      block.reduce((n, [t]) => n + cellBytes(t), 0),
-      () => {
-        ws.getRange(`${authLetter}${from}:${authLetter}${to}`).values = block;
-      },
-    );
+  // Blocks of nearby rows, with null for the cells between them: Office.js leaves a cell whose value is null as
+  // it is, so a block never touches a Prior Auth # already typed, and a column of scattered blanks is a few writes.
+  for (const [from, to] of nearby(rows, PRIOR_AUTH_GAP)) {
+    const block: (string | null)[][] = [];
+    let bytes = 0;
+    for (let r = from; r <= to; r++) {
+      const text = byRow.get(r);
+      block.push([text === undefined ? null : asText(text)]);
+      bytes += text === undefined ? 5 : cellBytes(text) + 1;
+    }
+    await batcher.add(bytes, () => {
+      ws.getRange(`${authLetter}${from}:${authLetter}${to}`).values = block;
+    });
   }
   return rows;
 }
@@ -257,12 +261,18 @@ async function fillYellow(
   if (group.length > 0) await send();
 }
 
-/** Splits sorted row numbers into runs of consecutive rows. */
-function consecutive(rows: readonly number[]): [number, number][] {
+/** Rows further apart than this start a new Prior Auth # block rather than carrying nulls between them. */
+const PRIOR_AUTH_GAP = 64;
+
+/** Largest rows a Prior Auth # block spans, so one block stays far under the request budget. */
+const PRIOR_AUTH_BLOCK = 20_000;
+
+/** Groups sorted row numbers into spans whose gaps are at most `gap` rows. */
+function nearby(rows: readonly number[], gap: number): [number, number][] {
   const out: [number, number][] = [];
   for (const r of rows) {
     const last = out[out.length - 1];
-    if (last && last[1] === r - 1) last[1] = r;
+    if (last && r - last[1] <= gap && r - last[0] < PRIOR_AUTH_BLOCK) last[1] = r;
     else out.push([r, r]);
   }
   return out;

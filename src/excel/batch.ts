@@ -32,11 +32,11 @@ export function rowChunks(
 
 /**
  * Bytes per row when reading `columns` cells a row, before the values are known:
- * a typical cell (a date serial, a code, a short name, a blank) is about 10 bytes of
+ * a typical cell (a date serial, a code, a short name, a blank) is about 8 bytes of
  * JSON. A sheet of long texts can exceed it; the reader then splits the batch.
  */
 export function readBytesPerRow(columns: number): number {
-  return columns * 10 + 4;
+  return columns * 8 + 4;
 }
 
 /** The JSON size of a row of values already read. */

@@ -106,7 +106,8 @@ export async function readWorkbook(
     const used = parseRange(probe.used.address);
     const extent = used ? { lastRow: used.bottom, lastColumn: used.right } : { lastRow: 0, lastColumn: 0 };
     extents.set(sheet, extent);
-    for (const chunk of rowChunks(1, extent.lastRow, readBytesPerRow(extent.lastColumn), budget)) {
+    // Chunks of a quarter of the budget, so the packing below can fill each round trip.
+    for (const chunk of rowChunks(1, extent.lastRow, readBytesPerRow(extent.lastColumn), budget / 4)) {
       work.push({ sheet, first: chunk.first, last: chunk.last, lastColumn: extent.lastColumn });
     }
   }
