@@ -23,7 +23,9 @@ export type Supports = (set: string, version: string) => boolean;
 
 /** Queues operations and sends them when the next would push the request past the budget. */
 class Batcher {
-  private bytes = 0;
+  /** Bytes going out (writes) and coming back (loads): Excel limits each direction on its own. */
+  private out = 0;
+  private back = 0;
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly budget: number,
@@ -32,17 +34,27 @@ class Batcher {
     onNewBatch();
   }
 
+  /** Queues a write of about `bytes`, sending what is queued first if it would not fit. */
   async add(bytes: number, queue: () => void): Promise<void> {
-    if (this.bytes > 0 && this.bytes + bytes > this.budget) await this.send(true);
+    if (this.out > 0 && this.out + bytes > this.budget) await this.send(true);
     queue();
     // Each call queues a few operations, each carrying its object path and arguments on the wire.
-    this.bytes += bytes + 300;
+    this.out += bytes + 300;
+  }
+
+  /** Queues a load whose answer is about `bytes`. */
+  async load(bytes: number, queue: () => void): Promise<void> {
+    if (this.back > 0 && this.back + bytes > this.budget) await this.send(true);
+    queue();
+    this.back += bytes;
+    this.out += 300;
   }
 
   /** Sends what is queued; `more` starts the next batch (which suspends calculation again). */
   async send(more: boolean): Promise<void> {
     await this.context.sync();
-    this.bytes = 0;
+    this.out = 0;
+    this.back = 0;
     if (more) this.onNewBatch();
   }
 }
@@ -119,7 +131,7 @@ async function queueRechecks(
     const sizes = Array.from({ length: extent.lastRow + 1 }, (_, r) => rowBytes(grid[r] ?? []) + extent.lastColumn);
     for (const chunk of chunksBySize(1, sizes, budget)) {
       const range = ws.getRange(`${a1(chunk.first, 1)}:${a1(chunk.last, extent.lastColumn)}`);
-      await batcher.add(chunk.bytes, () => range.load("values"));
+      await batcher.load(chunk.bytes, () => range.load("values"));
       rechecks.push({ sheet, first: chunk.first, range });
     }
   }
