@@ -9,6 +9,7 @@
  * a small outcome, so the time measured is the page's own: HTML, office.js,
  * the bundle, React's first render and the counts' summary.
  */
+import { CHROMIUM as CHROMIUM_PATH, CHROMIUM_FLAGS } from "../e2e/browser";
 import { execFile } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as http from "node:http";
@@ -25,7 +26,7 @@ const ROOT = path.resolve(__dirname, "..");
 const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 /** The pane's summary: the status counts, shown once a count has come back. */
 export const SUMMARY_SELECTOR = 'ul[aria-label="Tracking lines by status"]';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = CHROMIUM_PATH;
 
 export interface PaneResult {
   readonly bundleGzipBytes: number;
@@ -193,15 +194,7 @@ export async function openBrowser(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_FLAGS,
   });
   await context.addInitScript(initScript());
   return {
