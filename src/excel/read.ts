@@ -182,7 +182,12 @@ function toCell(value: unknown): Cell {
 }
 
 /** A used range's values placed from A1, as the reader expects. */
-function gridFromUsed(name: string, address: string | null, loaded: unknown[][], tables: TableHeader[]): SheetGrid {
+export function gridFromUsed(
+  name: string,
+  address: string | null,
+  loaded: unknown[][],
+  tables: TableHeader[],
+): SheetGrid {
   if (address === null) return { name, values: [], tables };
   const start = parseRange(address) ?? { top: 1, left: 1 };
   const values: Cell[][] = [];

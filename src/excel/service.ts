@@ -24,7 +24,7 @@ import { ClientDirectory } from "../engine/clients";
 import { a1, asText, columnLetters } from "./batch";
 import { type Supports, applyRefresh } from "./apply";
 import { setOpenWithDocument } from "../addin/host";
-import { readWorkbook, type WorkbookRead } from "./read";
+import { gridFromUsed, readWorkbook, type WorkbookRead } from "./read";
 
 export interface OfficeServiceOptions {
   /** The Excel namespace: Office.js's own in Excel, the stand-in's in tests and the preview. */
@@ -279,16 +279,10 @@ export class OfficeWorkbookService implements WorkbookService {
 
   async deleteTracking(row: number): Promise<void> {
     await this.run(async (context) => {
-      const settingsSheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-      const used = settingsSheet.getUsedRangeOrNullObject(true);
-      used.load("values");
       context.workbook.worksheets.load("items/name");
-      await context.sync();
+      const settings = await this.settingsGrid(context);
       const names = context.workbook.worksheets.items.map((w) => w.name);
-      const mapping = readSettings(
-        used.isNullObject ? undefined : { name: SETTINGS_SHEET, values: used.values, tables: [] },
-      ).mapping;
-      const sheet = findSheet(names, mapping.sheets.tracking ?? TRACKING.sheet);
+      const sheet = sheetsToRead(names, settings).tracking;
       if (!sheet) throw new UserFacingError("The workbook has no Tracking sheet.");
       context.workbook.worksheets.getItem(sheet).getRange(`${row}:${row}`).delete("Up");
       await context.sync();
@@ -407,15 +401,9 @@ export class OfficeWorkbookService implements WorkbookService {
     used.load("values,address");
     await context.sync();
     if (ws.isNullObject) return undefined;
-    if (used.isNullObject) return { name: ws.name, values: [], tables: [] };
-    const start = /!\$?([A-Z]+)\$?(\d+)/i.exec(used.address);
-    const offsetRows = start ? Number(start[2]) - 1 : 0;
-    const offsetCols = start ? start[1].toUpperCase().charCodeAt(0) - 65 : 0;
-    const values = [
-      ...new Array(offsetRows).fill(null).map(() => []),
-      ...used.values.map((r) => [...new Array(offsetCols).fill(null), ...r.map((v) => (v === "" ? null : v))]),
-    ];
-    return { name: ws.name, values, tables: [] };
+    return used.isNullObject
+      ? gridFromUsed(ws.name, null, [], [])
+      : gridFromUsed(ws.name, used.address, used.values, []);
   }
 
   private async writeSettingsRows(rows: readonly (readonly [string, string | null])[]): Promise<void> {
