@@ -2,17 +2,7 @@
 import { dayToSerial, type DateSystem } from "../engine/dates";
 import type { Cell } from "../workbook/cells";
 import { type PlanValue, REPORT_NAME, type RefreshPlan, YELLOW } from "../workbook/plan";
-import {
-  REQUEST_BUDGET_BYTES,
-  a1,
-  asText,
-  cellBytes,
-  chunksBySize,
-  columnLetters,
-  rowBytes,
-  rowChunks,
-  runs,
-} from "./batch";
+import { REQUEST_BUDGET_BYTES, a1, asText, cellBytes, chunksBySize, columnLetters, rowBytes, runs } from "./batch";
 import type { WorkbookRead } from "./read";
 
 /** Table name of the report, so billers can filter and sort it. */
@@ -20,6 +10,9 @@ export const REPORT_TABLE = "SessionCountingReportTable";
 
 /** Answers whether the host supports an Office requirement set (Office.context.requirements.isSetSupported). */
 export type Supports = (set: string, version: string) => boolean;
+
+/** What one queued call adds to a request besides its values: a few operations, each with its object path and arguments. */
+const OPERATION_BYTES = 300;
 
 /** Queues operations and sends them when the next would push the request past the budget. */
 class Batcher {
@@ -38,8 +31,34 @@ class Batcher {
   async add(bytes: number, queue: () => void): Promise<void> {
     if (this.out > 0 && this.out + bytes > this.budget) await this.send(true);
     queue();
-    // Each call queues a few operations, each carrying its object path and arguments on the wire.
-    this.out += bytes + 300;
+    this.out += bytes + OPERATION_BYTES;
+  }
+
+  /**
+   * Queues rows of known sizes (a column or block written a range of rows at a
+   * time) in as few batches as they fit: the current batch takes the rows that
+   * fit in what is left of it, the next batches the rest. `queue(first, last)`
+   * queues the write of rows first..last (0-based, inclusive). A row larger
+   * than a whole batch goes alone.
+   */
+  async addRows(sizes: readonly number[], queue: (first: number, last: number) => void): Promise<void> {
+    let start = 0;
+    while (start < sizes.length) {
+      const room = this.budget - this.out - OPERATION_BYTES;
+      let end = start;
+      let bytes = 0;
+      while (end < sizes.length && bytes + sizes[end] <= room) bytes += sizes[end++];
+      if (end === start) {
+        if (this.out > 0) {
+          await this.send(true);
+          continue;
+        }
+        bytes = sizes[end++];
+      }
+      queue(start, end - 1);
+      this.out += bytes + OPERATION_BYTES;
+      start = end;
+    }
   }
 
   /** Queues a load whose answer is about `bytes`. */
@@ -47,7 +66,7 @@ class Batcher {
     if (this.back > 0 && this.back + bytes > this.budget) await this.send(true);
     queue();
     this.back += bytes;
-    this.out += 300;
+    this.out += OPERATION_BYTES;
   }
 
   /** Sends what is queued; `more` starts the next batch (which suspends calculation again). */
@@ -91,8 +110,8 @@ export async function applyRefresh(
   if (eventsToggle) context.runtime.enableEvents = false;
   try {
     const rechecks = await queueRechecks(context, read, batcher, counted, budget);
-    await writeReport(context, read, plan, batcher, supports, budget);
-    const written = await writeSessions(context, plan, batcher, budget, supports);
+    await writeReport(context, read, plan, batcher, supports);
+    const written = await writeSessions(context, plan, batcher, supports);
     if (eventsToggle) context.runtime.enableEvents = true;
     await batcher.send(false);
     if (unchanged(read, plan, rechecks)) return "written";
@@ -179,7 +198,6 @@ async function writeSessions(
   context: Excel.RequestContext,
   plan: RefreshPlan,
   batcher: Batcher,
-  budget: number,
   supports: Supports,
 ): Promise<number[]> {
   const p = plan.sessions;
@@ -192,12 +210,14 @@ async function writeSessions(
   const { column, firstRow, values } = p.remaining;
   const letter = columnLetters(column);
   if (values.length > 0) {
-    for (const chunk of rowChunks(0, values.length - 1, 24, budget)) {
-      const slice = values.slice(chunk.first, chunk.last + 1).map((v) => [v ?? ""]);
-      await batcher.add(slice.length * 24, () => {
-        ws.getRange(`${letter}${firstRow + chunk.first}:${letter}${firstRow + chunk.last}`).values = slice;
-      });
-    }
+    // Each row goes on the wire as [value], so its size is known exactly and the batches fill to the budget.
+    const cells = values.map((v) => [v ?? ""]);
+    await batcher.addRows(
+      cells.map((row) => rowBytes(row)),
+      (first, last) => {
+        ws.getRange(`${letter}${firstRow + first}:${letter}${firstRow + last}`).values = cells.slice(first, last + 1);
+      },
+    );
     await batcher.add(40, () => {
       ws.getRange(`${letter}${firstRow}:${letter}${firstRow + values.length - 1}`).format.fill.clear();
     });
@@ -297,7 +317,6 @@ async function writeReport(
   plan: RefreshPlan,
   batcher: Batcher,
   supports: Supports,
-  budget: number,
 ): Promise<void> {
   const r = plan.report;
   const wb = context.workbook;
@@ -332,22 +351,20 @@ async function writeReport(
   const lastRow = r.headerRow + r.rows.length;
   const cells = r.rows.map((row) => row.map((v) => excelValue(v, system)));
   if (cells.length > 0) {
-    const rowBytes = Math.max(...cells.slice(0, 200).map((row) => row.reduce<number>((n, v) => n + cellBytes(v), 2)));
-    for (const chunk of rowChunks(0, cells.length - 1, rowBytes * 1.5, budget)) {
-      const block = cells.slice(chunk.first, chunk.last + 1);
-      await batcher.add((chunk.last - chunk.first + 1) * rowBytes, () => {
-        ws.getRange(`A${firstData + chunk.first}:${lastColumn}${firstData + chunk.last}`).values = block;
-      });
-    }
+    await batcher.addRows(
+      cells.map((row) => rowBytes(row)),
+      (first, last) => {
+        ws.getRange(`A${firstData + first}:${lastColumn}${firstData + last}`).values = cells.slice(first, last + 1);
+      },
+    );
+    const formatBytes = rowBytes([r.dateFormat]);
     for (const [j, c] of r.columns.entries()) {
       if (c.kind !== "date") continue;
       const letter = columnLetters(j + 1);
-      for (const chunk of rowChunks(0, cells.length - 1, 16, budget)) {
-        const formats = new Array(chunk.last - chunk.first + 1).fill(null).map(() => [r.dateFormat]);
-        await batcher.add(formats.length * 16, () => {
-          ws.getRange(`${letter}${firstData + chunk.first}:${letter}${firstData + chunk.last}`).numberFormat = formats;
-        });
-      }
+      await batcher.addRows(new Array<number>(cells.length).fill(formatBytes), (first, last) => {
+        const formats = new Array(last - first + 1).fill(null).map(() => [r.dateFormat]);
+        ws.getRange(`${letter}${firstData + first}:${letter}${firstData + last}`).numberFormat = formats;
+      });
     }
     const remainingLetter = columnLetters(r.remainingColumn + 1);
     const remaining = r.rows.map((row) => row[r.remainingColumn]);
