@@ -189,17 +189,28 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     lineResults[index] = invalidLine(t, client, note);
   });
 
-  const linesByClient = new Map<string, OpenLine[]>();
-  for (const line of open) {
-    const list = linesByClient.get(line.client.key);
-    if (list) list.push(line);
-    else linesByClient.set(line.client.key, [line]);
-  }
-  // Draw order (rule 2): listed codes before Any, then earlier End, earlier Start, earlier row.
-  for (const list of linesByClient.values()) {
-    list.sort(
-      (a, b) => Number(a.codes.any) - Number(b.codes.any) || a.end - b.end || a.start - b.start || a.row - b.row,
+  // Each client's lines in draw order (rule 2): listed codes before Any, then earlier End, earlier
+  // Start, earlier row. One sort of all lines, by client first: a sort per client would cost a
+  // sort's setup for every client, which at 50,000 clients is most of the work.
+  const clientNumbers = new Map<string, number>();
+  const clientOfLine = new Int32Array(open.length);
+  for (const l of open) clientOfLine[l.column] = keyNumber(clientNumbers, l.client.key);
+  const byDraw = open
+    .slice()
+    .sort(
+      (a, b) =>
+        clientOfLine[a.column] - clientOfLine[b.column] ||
+        Number(a.codes.any) - Number(b.codes.any) ||
+        a.end - b.end ||
+        a.start - b.start ||
+        a.row - b.row,
     );
+  const linesByClient = new Map<string, OpenLine[]>();
+  for (let from = 0; from < byDraw.length;) {
+    let to = from + 1;
+    while (to < byDraw.length && clientOfLine[byDraw[to].column] === clientOfLine[byDraw[from].column]) to++;
+    linesByClient.set(byDraw[from].client.key, byDraw.slice(from, to));
+    from = to;
   }
   const lineRecords = new Float64Array(open.length * LINE.size);
   for (const l of open) {
@@ -231,13 +242,21 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     }
     return !excluded;
   };
-  /** Per session, its record as the draw will need it (its group filled in below), and its sheet row. */
-  const pending = new Float64Array(sessionCount * SESSION.size);
-  const rows = new Float64Array(sessionCount);
+  /**
+   * Per session, by its place in the sheet, its record as the draw will need it (its group is
+   * filled in below). One record per session, never copied: at a million sessions every extra
+   * array of them is tens of megabytes the collector is pressed to reclaim.
+   */
+  const records = new Float64Array(sessionCount * SESSION.size);
+  /** Whether sheet rows rise with the index, as they do when a reader lists a sheet top to bottom. */
+  let rowsRise = true;
+  let previousRow = -Infinity;
   const keyNumbers = new Map<string, number>();
   const pinsByText = new Map<string, number>();
   for (let index = 0; index < sessionCount; index++) {
     const s = sessions[index];
+    if (!(s.row > previousRow)) rowsRise = false;
+    previousRow = s.row;
     const entry =
       s.issues.length === 0 && s.client !== null ? resolveText(labels.sessionsSheet, s.row, s.client) : null;
     codeOf[index] = -1;
@@ -258,8 +277,8 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     codeOf[index] = codeNumber;
     // What the draw needs of the row, read now while the row is at hand.
     const r = index * SESSION.size;
-    pending[r + SESSION.day] = s.date;
-    pending[r + SESSION.unitsCost] = toHundredths(s.units);
+    records[r + SESSION.day] = s.date;
+    records[r + SESSION.unitsCost] = toHundredths(s.units);
     let pin = -1;
     if (s.priorAuth !== null) {
       const known = pinsByText.get(s.priorAuth);
@@ -268,8 +287,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
         pinsByText.set(s.priorAuth, pin);
       } else pin = known;
     }
-    pending[r + SESSION.pin] = pin;
-    rows[index] = s.row;
+    records[r + SESSION.pin] = pin;
   }
 
   // Second pass: each counting session's group, the lines of its client that count its code (in
@@ -281,6 +299,8 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const pool: number[] = [];
   let widestGroup = 0;
   const textLines: (readonly OpenLine[] | undefined)[] = [];
+  /** Per Client cell text, the number of the client whose lines it draws from (see clientNumbers). */
+  const textClientNumber = new Int32Array(textCount);
   // Whether a line counts a code depends only on the line's codes as read and the session's code,
   // and a practice has few distinct code cells: each (code cell, code) pair is decided once.
   const codeLists = new Map<string, number>();
@@ -289,7 +309,6 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const decided = codeLists.size * codeCount <= Math.max(4 * sessionCount, 65_536);
   /** Per (code cell, code): 0 not yet decided, 1 does not count it, 2 counts it. */
   const verdicts = new Uint8Array(decided ? codeLists.size * codeCount : 0);
-  const sessionRecords = new Float64Array(sessionCount * SESSION.size);
   const counting = new Int32Array(sessionCount);
   let countingCount = 0;
   for (let index = 0; index < sessionCount; index++) {
@@ -300,8 +319,10 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     if (group < 0) {
       let lines = textLines[textNumber];
       if (lines === undefined) {
-        lines = linesByClient.get(textClients[textNumber]!.key) ?? [];
+        const key = textClients[textNumber]!.key;
+        lines = linesByClient.get(key) ?? [];
         textLines[textNumber] = lines;
+        textClientNumber[textNumber] = clientNumbers.get(key) ?? -1;
       }
       group = pool.length;
       pool.push(0);
@@ -321,15 +342,15 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       groupTable.set(textNumber, codeNumber, group);
     }
     if (pool[group] === 0) continue;
-    const from = index * SESSION.size;
-    const r = countingCount * SESSION.size;
-    sessionRecords[r + SESSION.day] = pending[from + SESSION.day];
-    sessionRecords[r + SESSION.group] = group;
-    sessionRecords[r + SESSION.unitsCost] = pending[from + SESSION.unitsCost];
-    sessionRecords[r + SESSION.pin] = pending[from + SESSION.pin];
+    records[index * SESSION.size + SESSION.group] = group;
     counting[countingCount++] = index;
   }
-  const order = drawOrder(rows, counting.subarray(0, countingCount), sessionRecords);
+  // Clients draw from their own lines only, so the draw may take one client at a time (in date
+  // then row order within it): the client's few lines stay in the processor's cache while its
+  // sessions draw, where a draw across all clients by date would fetch a line from memory at
+  // nearly every session of a large practice.
+  const byDate = drawOrder(counting.subarray(0, countingCount), records, rowsRise ? null : sessions);
+  const order = clientMajor(byDate, clientOf, textClientNumber, clientNumbers.size);
 
   // A line's Authorization # key as a number, worked out only for lines a pinned session meets:
   // -2 unknown yet, -1 the line has none or no session pins it.
@@ -349,16 +370,17 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     return list;
   };
 
-  // The draw, in date then row order. Per session: the line it draws from (its column, or -1) and
-  // that line's remaining count, in hundredths, just after it.
-  const drawn = new Float64Array(sessionCount * 2).fill(-1);
+  // The draw, client by client, in date then row order. Per session: the line it draws from (its
+  // column, or -1) and that line's remaining count, in hundredths, just after it. (Problems come out
+  // client by client; analyzeWorkbook puts them in sheet and row order.)
+  const drawnLine = new Int32Array(sessionCount).fill(-1);
+  const drawnRemaining = new Float64Array(sessionCount);
   const matching = new Int32Array(widestGroup);
   const pinned = new Int32Array(widestGroup);
   const L = lineRecords;
-  const records = order.records;
-  for (let k = 0; k < order.index.length; k++) {
-    const index = order.index[k];
-    const r = k * SESSION.size;
+  for (let k = 0; k < order.length; k++) {
+    const index = order[k];
+    const r = index * SESSION.size;
     const date = records[r + SESSION.day];
     const group = records[r + SESSION.group];
     let matches = 0;
@@ -432,8 +454,8 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
         message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(s.code!.base)}) is over ${lineLabel(l)}: ${amount(-remaining, l.trackBy)} past the ${amount(l.allowed, l.trackBy)} allowed.`,
       });
     }
-    drawn[index * 2] = line;
-    drawn[index * 2 + 1] = remaining;
+    drawnLine[index] = line;
+    drawnRemaining[index] = remaining;
   }
 
   const textKeys = textClients.map((c) => c?.key ?? null);
@@ -442,7 +464,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const sessionResults: SessionResult[] = new Array(sessionCount);
   for (let index = 0; index < sessionCount; index++) {
     const s = sessions[index];
-    const column = drawn[index * 2];
+    const column = drawnLine[index];
     const clientKey = clientOf[index] < 0 ? null : textKeys[clientOf[index]];
     if (column < 0) {
       sessionResults[index] = {
@@ -459,15 +481,19 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
         row: s.row,
         clientKey,
         trackingRow: lineRows[column],
-        remaining: fromHundredths(drawn[index * 2 + 1]),
+        remaining: fromHundredths(drawnRemaining[index]),
         priorAuth: s.priorAuth ?? authorization,
         writePriorAuth: s.priorAuth === null ? authorization : null,
       };
     }
   }
 
+  // Lines with equal code cells share one list of code texts (results are read-only).
+  const codeTextLists: (readonly string[] | undefined)[] = [];
   for (const line of open) {
     const o = line.column * LINE.size;
+    const list = lineCodeList[line.column];
+    const codes = codeTextLists[list] ?? (codeTextLists[list] = codeTexts(line.codes));
     const lineDrawn = L[o + LINE.drawn];
     const remaining = line.allowed - lineDrawn;
     const note =
@@ -483,7 +509,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       insurance: line.client.insurance,
       authorization: line.authorization,
       trackBy: line.trackBy,
-      codes: codeTexts(line.codes),
+      codes,
       any: line.codes.any,
       start: line.start,
       end: line.end,
@@ -535,65 +561,75 @@ class GroupTable {
 }
 
 /**
- * The counting sessions in draw order, by date then sheet row: their indices,
- * and their records moved into that order so the draw reads them front to
- * back. `counting[k]` is the index of the session whose record is k-th, and
- * `rows` holds each session's sheet row by index.
- * Rows of a sheet rise with the index, so (date, row) is (date, k), and a
- * counting sort over the practice's days does it in linear time; a typed-array
- * sort of packed keys serves dates spread over centuries. Input that breaks
- * those assumptions (rows out of order, fractional days) takes the general sort.
+ * The sessions of `order` grouped by client, keeping their order within each
+ * client: a stable counting sort on the client number of each session's text.
+ */
+function clientMajor(
+  order: Int32Array,
+  clientOf: Int32Array,
+  textClientNumber: Int32Array,
+  clientCount: number,
+): Int32Array {
+  const starts = new Int32Array(clientCount + 1);
+  for (let k = 0; k < order.length; k++) starts[textClientNumber[clientOf[order[k]]] + 1]++;
+  for (let c = 1; c <= clientCount; c++) starts[c] += starts[c - 1];
+  const grouped = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const index = order[k];
+    grouped[starts[textClientNumber[clientOf[index]]]++] = index;
+  }
+  return grouped;
+}
+
+/**
+ * The counting sessions in date then sheet row order: the indices in
+ * `counting` (rising), sorted by their records' days; `records` holds each
+ * session's record by index. When rows rise with the index (`sessions` is
+ * null), (date, row) is (date, index), and a stable counting sort over the
+ * practice's days does it in linear time; a typed-array sort of packed keys
+ * serves dates spread over centuries. Input that breaks those assumptions
+ * (rows out of order, fractional days) takes the general sort.
  */
 function drawOrder(
-  rows: Float64Array,
   counting: Int32Array,
   records: Float64Array,
-): { index: Int32Array; records: Float64Array } {
+  sessions: readonly { readonly row: number }[] | null,
+): Int32Array {
   const m = counting.length;
   const size = SESSION.size;
-  const day = (k: number): number => records[k * size + SESSION.day];
-  const index = new Int32Array(m);
-  const sorted = new Float64Array(m * size);
-  const place = (k: number, at: number): void => {
-    index[at] = counting[k];
-    for (let f = 0; f < size; f++) sorted[at * size + f] = records[k * size + f];
-  };
+  const order = new Int32Array(m);
   let minDay = Infinity;
   let maxDay = -Infinity;
-  let ordered = true;
-  let previousRow = -Infinity;
+  let integral = true;
   for (let k = 0; k < m; k++) {
-    const date = day(k);
-    const row = rows[counting[k]];
-    if (!Number.isInteger(date) || !(row > previousRow)) {
-      ordered = false;
-      break;
-    }
-    previousRow = row;
+    const date = records[counting[k] * size + SESSION.day];
+    if (!Number.isInteger(date)) integral = false;
     if (date < minDay) minDay = date;
     if (date > maxDay) maxDay = date;
   }
-  if (!ordered) {
-    const ks = Array.from({ length: m }, (_, k) => k).sort(
-      (a, b) => day(a) - day(b) || rows[counting[a]] - rows[counting[b]],
-    );
-    ks.forEach(place);
-    return { index, records: sorted };
+  if (sessions !== null || !integral) {
+    const day = (index: number): number => records[index * size + SESSION.day];
+    const row = (index: number): number => (sessions === null ? index : sessions[index].row);
+    order.set(Array.from(counting).sort((a, b) => day(a) - day(b) || row(a) - row(b)));
+    return order;
   }
   const span = m === 0 ? 0 : maxDay - minDay + 1;
   if (span <= 4 * m + 4096) {
     const starts = new Int32Array(span + 1);
-    for (let k = 0; k < m; k++) starts[day(k) - minDay + 1]++;
+    for (let k = 0; k < m; k++) starts[records[counting[k] * size + SESSION.day] - minDay + 1]++;
     for (let d = 1; d <= span; d++) starts[d] += starts[d - 1];
-    for (let k = 0; k < m; k++) place(k, starts[day(k) - minDay]++);
-    return { index, records: sorted };
+    for (let k = 0; k < m; k++) {
+      const index = counting[k];
+      order[starts[records[index * size + SESSION.day] - minDay]++] = index;
+    }
+    return order;
   }
   // Packed key: day offset times m plus position; exact below 2^53 for any Excel date and any sheet.
   const keys = new Float64Array(m);
-  for (let k = 0; k < m; k++) keys[k] = (day(k) - minDay) * m + k;
+  for (let k = 0; k < m; k++) keys[k] = (records[counting[k] * size + SESSION.day] - minDay) * m + k;
   keys.sort();
-  for (let at = 0; at < m; at++) place(keys[at] % m, at);
-  return { index, records: sorted };
+  for (let at = 0; at < m; at++) order[at] = counting[keys[at] % m];
+  return order;
 }
 
 function invalidLine(t: TrackingRow, client: Client | null, note: string): LineResult {

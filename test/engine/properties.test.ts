@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { type DayNumber, dayToSerial, isoFromDay, partsFromDay } from "../../src/engine/dates";
+import { countSessions } from "../../src/engine/count";
 import type { EngineResult } from "../../src/engine/types";
 import type { Cell } from "../../src/workbook/cells";
 import { type PracticeSheets, SESSIONS_HEADER, TRACKING_HEADER, count, day } from "../helpers/practice";
@@ -482,6 +483,31 @@ describe("SPEC §4 counting, as properties of random practices", () => {
         order.forEach((original, position) => {
           expect(b.sessions[position].trackingRow === null).toBe(a.sessions[original].trackingRow === null);
         });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("the engine's draw order does not depend on how its input lists the rows", () => {
+  test("sessions handed over in any order count as when handed over in sheet order (the general sort)", () => {
+    const arb = practiceArb.chain((p) => {
+      const indices = p.sessions.map((_, i) => i);
+      return fc
+        .shuffledSubarray(indices, { minLength: indices.length, maxLength: indices.length })
+        .map((order) => ({ p, order }));
+    });
+    fc.assert(
+      fc.property(arb, ({ p, order }) => {
+        const { read, result } = count(sheets(p), asOfIso(p));
+        const input = read.input;
+        // The same rows, listed out of sheet order: rows no longer rise with the index.
+        const shuffled = { ...input, sessions: order.map((i) => input.sessions[i]) };
+        const again = countSessions(shuffled, result.asOf);
+        const byRow = (r: EngineResult) =>
+          new Map(r.sessions.map((s) => [s.row, [s.trackingRow, s.remaining, s.writePriorAuth]]));
+        expect(byRow(again)).toEqual(byRow(result));
+        expect(again.lines).toEqual(result.lines);
       }),
       { numRuns: RUNS },
     );
