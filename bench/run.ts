@@ -36,7 +36,9 @@ async function benchEngine(): Promise<EngineRow[]> {
   const check = generatePractice(1_000);
   const direct = countSessions(toInput(check), check.asOf);
   const read = analyzeWorkbook(toView(check), check.asOf).result;
-  if (JSON.stringify([direct.lines, direct.sessions]) !== JSON.stringify([read.lines, read.sessions])) {
+  if (
+    JSON.stringify([direct.lines, direct.sessions.toArray()]) !== JSON.stringify([read.lines, read.sessions.toArray()])
+  ) {
     throw new Error("the generator's typed rows differ from what the reader makes of its sheets");
   }
   const rows: EngineRow[] = [];

@@ -192,7 +192,7 @@ function summary(result: EngineResult, o: Options, written: string): string {
   const statusLine = STATUS_ORDER.filter((s) => counts.get(s))
     .map((s) => `${counts.get(s)} ${s}`)
     .join(", ");
-  const counted = result.sessions.filter((s) => s.trackingRow !== null).length;
+  const counted = result.sessions.countedCount();
   const lines = [
     `Refreshed ${written} as of ${formatDay(result.asOf, "MDY")}.`,
     `${result.lines.length} authorization lines: ${statusLine || "none"}.`,

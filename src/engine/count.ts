@@ -1,20 +1,12 @@
 /** The counting engine (SPEC §4): each session draws from at most one tracking line, in one pass after a sort. */
 import { clip, quote } from "./text";
 import { ClientDirectory, type Client } from "./clients";
+import { SessionResults } from "./sessions";
 import { excludeBases, formatTrackingCode, lineCountsCode, type CodeList, type SessionCode } from "./codes";
 import { type DateOrder, type DayNumber, partsFromDay } from "./dates";
 import { statusKey } from "./settings";
 import { lineStatus } from "./status";
-import type {
-  ClientRef,
-  EngineResult,
-  LineResult,
-  PracticeInput,
-  Problem,
-  SessionResult,
-  TrackBy,
-  TrackingRow,
-} from "./types";
+import type { ClientRef, EngineResult, LineResult, PracticeInput, Problem, TrackBy, TrackingRow } from "./types";
 
 /** Counts are summed in hundredths, as integers, so 0.1 + 0.2 units is exactly 0.3. */
 const toHundredths = (n: number): number => Math.round(n * 100);
@@ -458,35 +450,15 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     drawnRemaining[index] = remaining;
   }
 
-  const textKeys = textClients.map((c) => c?.key ?? null);
-  const lineRows = open.map((l) => l.row);
-  const lineAuthorizations = open.map((l) => l.authorization);
-  const sessionResults: SessionResult[] = new Array(sessionCount);
-  for (let index = 0; index < sessionCount; index++) {
-    const s = sessions[index];
-    const column = drawnLine[index];
-    const clientKey = clientOf[index] < 0 ? null : textKeys[clientOf[index]];
-    if (column < 0) {
-      sessionResults[index] = {
-        row: s.row,
-        clientKey,
-        trackingRow: null,
-        remaining: null,
-        priorAuth: s.priorAuth,
-        writePriorAuth: null,
-      };
-    } else {
-      const authorization = lineAuthorizations[column];
-      sessionResults[index] = {
-        row: s.row,
-        clientKey,
-        trackingRow: lineRows[column],
-        remaining: fromHundredths(drawnRemaining[index]),
-        priorAuth: s.priorAuth ?? authorization,
-        writePriorAuth: s.priorAuth === null ? authorization : null,
-      };
-    }
-  }
+  const sessionResults = new SessionResults(
+    sessions,
+    textClients.map((c) => c?.key ?? null),
+    clientOf,
+    drawnLine,
+    drawnRemaining,
+    open.map((l) => l.row),
+    open.map((l) => l.authorization),
+  );
 
   // Lines with equal code cells share one list of code texts (results are read-only).
   const codeTextLists: (readonly string[] | undefined)[] = [];

@@ -4,5 +4,6 @@ export * from "./dates";
 export * from "./codes";
 export { ClientDirectory, idKey, textKey } from "./clients";
 export { countSessions, formatDay } from "./count";
+export { SessionResults } from "./sessions";
 export { lineStatus } from "./status";
 export { DEFAULT_SETTINGS, statusKey } from "./settings";

@@ -1,6 +1,7 @@
 /** The engine's vocabulary: rows as read from the workbook, settings, problems, and the results of counting. */
 import type { CodeList } from "./codes";
 import type { DateOrder, DayNumber } from "./dates";
+import type { SessionResults } from "./sessions";
 
 export type { DayNumber } from "./dates";
 
@@ -152,6 +153,6 @@ export interface SessionResult {
 export interface EngineResult {
   readonly asOf: DayNumber;
   readonly lines: readonly LineResult[];
-  readonly sessions: readonly SessionResult[];
+  readonly sessions: SessionResults;
   readonly problems: readonly Problem[];
 }

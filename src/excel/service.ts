@@ -118,7 +118,7 @@ export class OfficeWorkbookService implements WorkbookService {
       refreshedAt: this.now(),
       lines: reportOrder(result.lines),
       problems: result.problems,
-      sessionsCounted: result.sessions.filter((s) => s.trackingRow !== null).length,
+      sessionsCounted: result.sessions.countedCount(),
       sessionsTotal: result.sessions.length,
       clients: options,
     };
@@ -425,8 +425,10 @@ export class OfficeWorkbookService implements WorkbookService {
       const row = rowOf(event.address);
       const sessionsSheet = this.last.analysis.read.input.labels.sessionsSheet;
       if (row === null || event.sheet.toLowerCase() !== sessionsSheet.toLowerCase()) return;
-      const session = this.last.analysis.result.sessions.find((s) => s.row === row);
-      if (session?.clientKey) callback(session.clientKey);
+      const sessions = this.last.analysis.result.sessions;
+      const index = sessions.indexOfRow(row);
+      const clientKey = index < 0 ? null : sessions.clientKey(index);
+      if (clientKey) callback(clientKey);
     });
   }
 

@@ -101,9 +101,12 @@ function planSessions(read: PracticeRead, result: EngineResult): SessionsPlan {
   const firstRow = layout.headerRow + 1;
   const values: (number | null)[] = new Array(Math.max(0, read.sessionsLastRow - layout.headerRow)).fill(null);
   const cells: { row: number; text: string }[] = [];
-  for (const s of result.sessions) {
-    values[s.row - firstRow] = s.remaining;
-    if (s.writePriorAuth !== null) cells.push({ row: s.row, text: s.writePriorAuth });
+  const sessions = result.sessions;
+  for (let i = 0; i < sessions.length; i++) {
+    const row = sessions.row(i);
+    values[row - firstRow] = sessions.remaining(i);
+    const text = sessions.writePriorAuth(i);
+    if (text !== null) cells.push({ row, text });
   }
   return {
     sheet: layout.sheet,
@@ -191,7 +194,7 @@ export function toJson(result: EngineResult): object {
       status: l.status,
       lastSession: iso(l.lastSession),
     })),
-    sessions: result.sessions.map((s) => ({
+    sessions: result.sessions.toArray().map((s) => ({
       row: s.row,
       trackingRow: s.trackingRow,
       remaining: s.remaining,

@@ -273,9 +273,9 @@ interface Counted {
 
 function countPractice(p: GenPractice): Counted {
   const { result } = count(sheets(p), asOfIso(p));
-  expect(result.sessions.map((s) => s.row)).toEqual(p.sessions.map((_, i) => sessionRow(i)));
+  expect(result.sessions.toArray().map((s) => s.row)).toEqual(p.sessions.map((_, i) => sessionRow(i)));
   expect(result.lines.map((l) => l.row)).toEqual(p.lines.map((_, i) => lineRow(i)));
-  const drewFrom = result.sessions.map((s) => (s.trackingRow === null ? null : s.trackingRow - 2));
+  const drewFrom = result.sessions.toArray().map((s) => (s.trackingRow === null ? null : s.trackingRow - 2));
   return { result, drewFrom };
 }
 
@@ -300,7 +300,7 @@ describe("SPEC §4 counting, as properties of random practices", () => {
         // Whether a session draws at all depends only on whether it matches a line.
         expect({ row: sessionRow(i), draws: li !== null }).toEqual({ row: sessionRow(i), draws: m.length > 0 });
         if (li === null) {
-          expect(result.sessions[i].remaining).toBeNull();
+          expect(result.sessions.at(i).remaining).toBeNull();
           return;
         }
         expect(m).toContain(li);
@@ -376,7 +376,7 @@ describe("SPEC §4 counting, as properties of random practices", () => {
         expect({ row: sessionRow(si), line: lineRow(li) }).toEqual({ row: sessionRow(si), line: lineRow(expected) });
         left[li] -= cost(p.lines[li], s);
         // Remaining written on the session: the line's Allowed minus all drawn through this session.
-        expect(result.sessions[si].remaining).toBe(left[li] / 100);
+        expect(result.sessions.at(si).remaining).toBe(left[li] / 100);
       }
     });
   });
@@ -390,7 +390,7 @@ describe("SPEC §4 counting, as properties of random practices", () => {
         if (!valid(l)) return;
         const si = last.get(li);
         if (si === undefined) expect(result.lines[li].remaining).toBe(l.allowed);
-        else expect(result.sessions[si].remaining).toBe(result.lines[li].remaining);
+        else expect(result.sessions.at(si).remaining).toBe(result.lines[li].remaining);
       });
     });
   });
@@ -402,7 +402,7 @@ describe("SPEC §4 counting, as properties of random practices", () => {
         result.problems.some((x) => x.kind === kind && x.sheet === "Sessions" && x.row === row);
       p.sessions.forEach((s, i) => {
         const row = sessionRow(i);
-        const remaining = result.sessions[i].remaining;
+        const remaining = result.sessions.at(i).remaining;
         expect({ row, over: reported("over-authorization", row) }).toEqual({
           row,
           over: remaining !== null && remaining < 0,
@@ -420,11 +420,11 @@ describe("SPEC §4 counting, as properties of random practices", () => {
           const problem = result.problems.find((x) => x.kind === "prior-auth-mismatch" && x.row === row);
           expect(problem?.column).toBe("Prior Auth #");
           // Left as it is: the cell keeps its text, and nothing is written over it.
-          expect(result.sessions[i].priorAuth).toBe(s.priorAuth!.trim());
-          expect(result.sessions[i].writePriorAuth).toBeNull();
+          expect(result.sessions.at(i).priorAuth).toBe(s.priorAuth!.trim());
+          expect(result.sessions.at(i).writePriorAuth).toBeNull();
         }
         if (drewFrom[i] !== null && s.priorAuth === null) {
-          expect(result.sessions[i].writePriorAuth).toBe(p.lines[drewFrom[i]!].auth);
+          expect(result.sessions.at(i).writePriorAuth).toBe(p.lines[drewFrom[i]!].auth);
         }
       });
     });
@@ -456,8 +456,8 @@ describe("SPEC §4 counting, as properties of random practices", () => {
         expect(totals(b)).toEqual(totals(a));
         // Session i of the original sits on row (position in order) + 2 of the permuted sheet.
         order.forEach((original, position) => {
-          const before = a.sessions[original];
-          const after = b.sessions[position];
+          const before = a.sessions.at(original);
+          const after = b.sessions.at(position);
           expect({ trackingRow: after.trackingRow, remaining: after.remaining }).toEqual({
             trackingRow: before.trackingRow,
             remaining: before.remaining,
@@ -481,7 +481,7 @@ describe("SPEC §4 counting, as properties of random practices", () => {
         const b = count(sheets(p, order), asOfIso(p)).result;
         expect(b.lines.map((l) => l.allowed)).toEqual(a.lines.map((l) => l.allowed));
         order.forEach((original, position) => {
-          expect(b.sessions[position].trackingRow === null).toBe(a.sessions[original].trackingRow === null);
+          expect(b.sessions.at(position).trackingRow === null).toBe(a.sessions.at(original).trackingRow === null);
         });
       }),
       { numRuns: RUNS },
@@ -505,7 +505,7 @@ describe("the engine's draw order does not depend on how its input lists the row
         const shuffled = { ...input, sessions: order.map((i) => input.sessions[i]) };
         const again = countSessions(shuffled, result.asOf);
         const byRow = (r: EngineResult) =>
-          new Map(r.sessions.map((s) => [s.row, [s.trackingRow, s.remaining, s.writePriorAuth]]));
+          new Map(r.sessions.toArray().map((s) => [s.row, [s.trackingRow, s.remaining, s.writePriorAuth]]));
         expect(byRow(again)).toEqual(byRow(result));
         expect(again.lines).toEqual(result.lines);
       }),

@@ -52,9 +52,9 @@ export function count(
       return l;
     },
     session: (row) => {
-      const s = analysis.result.sessions.find((x) => x.row === row);
-      if (!s) throw new Error(`no session on row ${row}`);
-      return s;
+      const index = analysis.result.sessions.indexOfRow(row);
+      if (index < 0) throw new Error(`no session on row ${row}`);
+      return analysis.result.sessions.at(index);
     },
   };
 }
