@@ -153,6 +153,7 @@ export interface SessionResult {
 export interface EngineResult {
   readonly asOf: DayNumber;
   readonly lines: readonly LineResult[];
+  /** Per input session, in input order, as columns (see SessionResults). */
   readonly sessions: SessionResults;
   readonly problems: readonly Problem[];
 }
