@@ -36,7 +36,7 @@ interface OpenLine {
 const LINE = { start: 0, end: 1, allowed: 2, isUnits: 3, drawn: 4, used: 5, scheduled: 6, last: 7, size: 8 } as const;
 
 /**
- * Per counting session, what the draw needs, in one record: its day, its group
+ * Per session, by its place in the input, what the draw needs, in one record: its day, its group
  * (where its client's lines for its code start in the group pool), its cost on
  * a Units line, and its Prior Auth # key as a number (-1 when blank).
  */
@@ -197,13 +197,9 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
         a.start - b.start ||
         a.row - b.row,
     );
-  const linesByClient = new Map<string, OpenLine[]>();
-  for (let from = 0; from < byDraw.length;) {
-    let to = from + 1;
-    while (to < byDraw.length && clientOfLine[byDraw[to].column] === clientOfLine[byDraw[from].column]) to++;
-    linesByClient.set(byDraw[from].client.key, byDraw.slice(from, to));
-    from = to;
-  }
+  /** Per client number, its lines in draw order. */
+  const linesOfClient: OpenLine[][] = Array.from({ length: clientNumbers.size }, () => []);
+  for (const l of byDraw) linesOfClient[clientOfLine[l.column]].push(l);
   const lineRecords = new Float64Array(open.length * LINE.size);
   for (const l of open) {
     const r = l.column * LINE.size;
@@ -291,7 +287,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const pool: number[] = [];
   let widestGroup = 0;
   const textLines: (readonly OpenLine[] | undefined)[] = [];
-  /** Per Client cell text, the number of the client whose lines it draws from (see clientNumbers). */
+  /** Per Client cell text, the number of the client whose lines it draws from (-1 when it has none). */
   const textClientNumber = new Int32Array(textCount);
   // Whether a line counts a code depends only on the line's codes as read and the session's code,
   // and a practice has few distinct code cells: each (code cell, code) pair is decided once.
@@ -311,10 +307,10 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     if (group < 0) {
       let lines = textLines[textNumber];
       if (lines === undefined) {
-        const key = textClients[textNumber]!.key;
-        lines = linesByClient.get(key) ?? [];
+        const client = clientNumbers.get(textClients[textNumber]!.key) ?? -1;
+        lines = client < 0 ? [] : linesOfClient[client];
         textLines[textNumber] = lines;
-        textClientNumber[textNumber] = clientNumbers.get(key) ?? -1;
+        textClientNumber[textNumber] = client;
       }
       group = pool.length;
       pool.push(0);
@@ -363,7 +359,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   };
 
   // The draw, client by client, in date then row order. Per session: the line it draws from (its
-  // column, or -1) and that line's remaining count, in hundredths, just after it. (Problems come out
+  // column, or -1) and that line's remaining count just after it. (Problems come out
   // client by client; analyzeWorkbook puts them in sheet and row order.)
   const drawnLine = new Int32Array(sessionCount).fill(-1);
   const drawnRemaining = new Float64Array(sessionCount);
@@ -447,7 +443,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       });
     }
     drawnLine[index] = line;
-    drawnRemaining[index] = remaining;
+    drawnRemaining[index] = fromHundredths(remaining);
   }
 
   const sessionResults = new SessionResults(

@@ -19,8 +19,8 @@ export class SessionResults implements Iterable<SessionResult> {
     private readonly clientOf: Int32Array,
     /** Per session, the line (a number into lineRows) it drew from, or -1. */
     private readonly lineOf: Int32Array,
-    /** Per session that drew, its line's remaining count just after it, in hundredths. */
-    private readonly remainingHundredths: Float64Array,
+    /** Per session that drew, its line's remaining count just after it. */
+    private readonly remainingAfter: Float64Array,
     private readonly lineRows: readonly number[],
     private readonly lineAuthorizations: readonly (string | null)[],
   ) {}
@@ -48,7 +48,7 @@ export class SessionResults implements Iterable<SessionResult> {
 
   /** Its line's remaining count just after it, or null when it drew from none. */
   remaining(i: number): number | null {
-    return this.lineOf[i] < 0 ? null : this.remainingHundredths[i] / 100;
+    return this.lineOf[i] < 0 ? null : this.remainingAfter[i];
   }
 
   /** The authorization number to write: only when the Prior Auth # cell is blank and the line has one. */

@@ -161,6 +161,14 @@ const distinctDatesArb: fc.Arbitrary<{ p: GenPractice; order: number[] }> = fc
       .map((order) => ({ p: { ...rest, sessions }, order }));
   });
 
+/** A practice with a permutation of its sessions' rows. */
+const withRowOrderArb: fc.Arbitrary<{ p: GenPractice; order: number[] }> = practiceArb.chain((p) => {
+  const indices = p.sessions.map((_, i) => i);
+  return fc
+    .shuffledSubarray(indices, { minLength: indices.length, maxLength: indices.length })
+    .map((order) => ({ p, order }));
+});
+
 // ---- sheets as literal rows ------------------------------------------------------------------------------------
 
 function dateCell(offset: number, form: DateForm): Cell {
@@ -469,14 +477,8 @@ describe("SPEC §4 counting, as properties of random practices", () => {
   });
 
   test("with sessions sharing dates, reordering rows still changes neither Allowed nor which sessions draw at all", () => {
-    const arb = practiceArb.chain((p) => {
-      const indices = p.sessions.map((_, i) => i);
-      return fc
-        .shuffledSubarray(indices, { minLength: indices.length, maxLength: indices.length })
-        .map((order) => ({ p, order }));
-    });
     fc.assert(
-      fc.property(arb, ({ p, order }) => {
+      fc.property(withRowOrderArb, ({ p, order }) => {
         const a = count(sheets(p), asOfIso(p)).result;
         const b = count(sheets(p, order), asOfIso(p)).result;
         expect(b.lines.map((l) => l.allowed)).toEqual(a.lines.map((l) => l.allowed));
@@ -491,14 +493,8 @@ describe("SPEC §4 counting, as properties of random practices", () => {
 
 describe("the engine's draw order does not depend on how its input lists the rows", () => {
   test("sessions handed over in any order count as when handed over in sheet order (the general sort)", () => {
-    const arb = practiceArb.chain((p) => {
-      const indices = p.sessions.map((_, i) => i);
-      return fc
-        .shuffledSubarray(indices, { minLength: indices.length, maxLength: indices.length })
-        .map((order) => ({ p, order }));
-    });
     fc.assert(
-      fc.property(arb, ({ p, order }) => {
+      fc.property(withRowOrderArb, ({ p, order }) => {
         const { read, result } = count(sheets(p), asOfIso(p));
         const input = read.input;
         // The same rows, listed out of sheet order: rows no longer rise with the index.
