@@ -443,6 +443,31 @@ describe("Remaining per session", () => {
     expect(remaining(c, [2, 3, 4, 5])).toEqual([6, 9, 7, 8]);
   });
 
+  test("sessions are taken in date order, then row order, across every spelling of a client and between other clients' sessions", () => {
+    // C1 is Ann Lee: rows by ID and by name are one client with one count. Bo's sessions sit between them.
+    // Ann's dates by row: 2 = 3/20 (ID), 4 = 3/05 (name), 6 = 3/12 (ID); Allowed 10, so 3/05 → 9, 3/12 → 8, 3/20 → 7.
+    const c = count({
+      Clients: [
+        ["Client ID", "Client Name", "Primary Insurance", "Member ID"],
+        ["C1", "Ann Lee", "Aetna", "M1"],
+        ["C2", "Bo Diaz", "BCBS", "M2"],
+      ],
+      Tracking: [TRACKING_HEADER, line(...YEAR, "90837", 10), ["C2", "Sessions", ...YEAR, "90837", 5, null]],
+      Sessions: [
+        SESSIONS_HEADER,
+        visit("2026-03-20"),
+        ["2026-03-01", "C2", "90837", null, null, null, null],
+        ["2026-03-05", "ann lee", "90837", null, null, null, null],
+        ["2026-03-02", "Bo Diaz", "90837", null, null, null, null],
+        visit("2026-03-12"),
+      ],
+    });
+    expect(remaining(c, [2, 4, 6])).toEqual([7, 9, 8]);
+    expect(drawn(c, [2, 4, 6])).toEqual([2, 2, 2]);
+    expect(remaining(c, [3, 5])).toEqual([4, 3]);
+    expect(drawn(c, [3, 5])).toEqual([3, 3]);
+  });
+
   test("a session that draws from no line has a blank Remaining and no Prior Auth # written", () => {
     const c = practice(
       [line(...YEAR, "90837", 10, "A1")],
