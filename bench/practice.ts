@@ -21,6 +21,7 @@ import ExcelJS from "exceljs";
 import { parseSessionCode, parseTrackingCodes } from "../src/engine/codes";
 import { type DayNumber, dayToSerial, parseIsoDay } from "../src/engine/dates";
 import { DEFAULT_SETTINGS } from "../src/engine/settings";
+import { SessionTable } from "../src/engine/sessionTable";
 import type { ClientRow, PracticeInput, SessionRow, TrackBy, TrackingRow } from "../src/engine/types";
 import type { Cell, SheetGrid, WorkbookView } from "../src/workbook/cells";
 
@@ -280,8 +281,12 @@ export function toInput(raw: RawPractice): PracticeInput {
     insurance: c.insurance,
     memberId: c.member,
   }));
+  // As the reader does: each code cell parsed once, equal cells sharing one list.
+  const parsedCodes = new Map<string, ReturnType<typeof parseTrackingCodes>>();
   const tracking: TrackingRow[] = raw.tracking.map((l, i) => {
-    const parsed = parseTrackingCodes(String(l.codes));
+    const text = String(l.codes);
+    const parsed = parsedCodes.get(text) ?? parseTrackingCodes(text);
+    parsedCodes.set(text, parsed);
     if (!parsed.ok) throw new Error(`generator wrote an unreadable code cell ${l.codes}`);
     const codes = parsed.value;
     return {
@@ -296,16 +301,18 @@ export function toInput(raw: RawPractice): PracticeInput {
       issues: [],
     };
   });
-  const sessions: SessionRow[] = raw.sessions.map((s, i) => ({
-    row: i + 2,
-    date: s.date,
-    client: { text: s.client, column: "Client", isNameColumn: false },
-    code: parseSessionCode(String(s.code)),
-    units: s.units ?? 1,
-    status: s.status,
-    priorAuth: s.priorAuth,
-    issues: [],
-  }));
+  const sessions = SessionTable.from(
+    raw.sessions.map((s, i): SessionRow => ({
+      row: i + 2,
+      date: s.date,
+      client: { text: s.client, column: "Client", isNameColumn: false },
+      code: parseSessionCode(String(s.code)),
+      units: s.units ?? 1,
+      status: s.status,
+      priorAuth: s.priorAuth,
+      issues: [],
+    })),
+  );
   return { clients, tracking, sessions, settings: DEFAULT_SETTINGS, labels: LABELS };
 }
 

@@ -2,7 +2,7 @@
 import { clip, quote } from "./text";
 import { ClientDirectory, type Client } from "./clients";
 import { SessionResults } from "./sessions";
-import { excludeBases, formatTrackingCode, lineCountsCode, type CodeList, type SessionCode } from "./codes";
+import { excludeBases, formatTrackingCode, lineCountsCode, type CodeList } from "./codes";
 import { type DateOrder, type DayNumber, partsFromDay } from "./dates";
 import { statusKey } from "./settings";
 import { lineStatus } from "./status";
@@ -35,12 +35,8 @@ interface OpenLine {
  */
 const LINE = { start: 0, end: 1, allowed: 2, isUnits: 3, drawn: 4, used: 5, scheduled: 6, last: 7, size: 8 } as const;
 
-/**
- * Per session, by its place in the input, what the draw needs, in one record: its day, its group
- * (where its client's lines for its code start in the group pool), its cost on
- * a Units line, and its Prior Auth # key as a number (-1 when blank).
- */
-const SESSION = { day: 0, group: 1, unitsCost: 2, pin: 3, size: 4 } as const;
+/** About how many sessions a block of clients holds: its draw then works within the processor's cache. */
+const BLOCK = 4096;
 
 /** What the engine keeps per distinct Client cell text: how it resolved. */
 interface ClientText {
@@ -87,7 +83,8 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const texts: [Map<string, ClientText>, Map<string, ClientText>] = [new Map(), new Map()];
   const textClients: (Client | null)[] = [];
   const reportedUnknown = new Set<string>();
-  const resolveText = (sheet: string, row: number, ref: ClientRef): ClientText | null => {
+  /** The entry of a Client cell's text, resolved the first time the text is met. */
+  const textEntry = (ref: ClientRef): ClientText => {
     const cache = texts[ref.isNameColumn ? 1 : 0];
     let entry = cache.get(ref.text);
     if (entry === undefined) {
@@ -98,6 +95,13 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
       textClients.push(entry.client);
       cache.set(ref.text, entry);
     }
+    return entry;
+  };
+  /**
+   * The entry, or null when the text is ambiguous; reports an ambiguous text on every row and an
+   * unknown client on the first row of each sheet that names it.
+   */
+  const checked = (sheet: string, row: number, ref: ClientRef, entry: ClientText): ClientText | null => {
     if (entry.ambiguity !== null) {
       problems.push({
         kind: "ambiguous-client",
@@ -128,7 +132,8 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const lineResults: (LineResult | null)[] = [];
   const open: OpenLine[] = [];
   input.tracking.forEach((t, index) => {
-    const client = t.client === null ? null : (resolveText(labels.trackingSheet, t.row, t.client)?.client ?? null);
+    const client =
+      t.client === null ? null : (checked(labels.trackingSheet, t.row, t.client, textEntry(t.client))?.client ?? null);
     const startAfterEnd = t.start !== null && t.end !== null && t.start > t.end;
     if (
       t.issues.length === 0 &&
@@ -187,19 +192,46 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const clientNumbers = new Map<string, number>();
   const clientOfLine = new Int32Array(open.length);
   for (const l of open) clientOfLine[l.column] = keyNumber(clientNumbers, l.client.key);
-  const byDraw = open
-    .slice()
-    .sort(
-      (a, b) =>
-        clientOfLine[a.column] - clientOfLine[b.column] ||
-        Number(a.codes.any) - Number(b.codes.any) ||
-        a.end - b.end ||
-        a.start - b.start ||
-        a.row - b.row,
-    );
-  /** Per client number, its lines in draw order. */
-  const linesOfClient: OpenLine[][] = Array.from({ length: clientNumbers.size }, () => []);
-  for (const l of byDraw) linesOfClient[clientOfLine[l.column]].push(l);
+  /**
+   * Per client number c, its lines in draw order: the columns clientLines[clientLineStart[c]] up
+   * to clientLineStart[c + 1]. A counting sort by client, then each client's few lines sorted in
+   * place by numbers read from typed arrays: a comparison sort of all line objects would fetch
+   * two objects from memory at every comparison of a large practice.
+   */
+  const clientLineStart = new Int32Array(clientNumbers.size + 1);
+  for (let column = 0; column < open.length; column++) clientLineStart[clientOfLine[column] + 1]++;
+  for (let c = 1; c <= clientNumbers.size; c++) clientLineStart[c] += clientLineStart[c - 1];
+  const clientLines = new Int32Array(open.length);
+  {
+    const cursor = clientLineStart.slice(0, clientNumbers.size);
+    for (let column = 0; column < open.length; column++) clientLines[cursor[clientOfLine[column]]++] = column;
+  }
+  /** Per line column, what orders it among its client's lines: Any after listed codes, End, Start, row. */
+  // (Filled by a loop: TypedArray.from with a mapping function is many times slower in V8.)
+  const lineAny = new Uint8Array(open.length);
+  const lineEnd = new Float64Array(open.length);
+  const lineStart = new Float64Array(open.length);
+  const lineRow = new Float64Array(open.length);
+  for (const l of open) {
+    lineAny[l.column] = l.codes.any ? 1 : 0;
+    lineEnd[l.column] = l.end;
+    lineStart[l.column] = l.start;
+    lineRow[l.column] = l.row;
+  }
+  const drawsBefore = (a: number, b: number): boolean =>
+    (lineAny[a] - lineAny[b] || lineEnd[a] - lineEnd[b] || lineStart[a] - lineStart[b] || lineRow[a] - lineRow[b]) < 0;
+  for (let c = 0; c < clientNumbers.size; c++) {
+    // Insertion sort: a client has a handful of lines.
+    for (let i = clientLineStart[c] + 1; i < clientLineStart[c + 1]; i++) {
+      const column = clientLines[i];
+      let j = i - 1;
+      while (j >= clientLineStart[c] && drawsBefore(column, clientLines[j])) {
+        clientLines[j + 1] = clientLines[j];
+        j--;
+      }
+      clientLines[j + 1] = column;
+    }
+  }
   const lineRecords = new Float64Array(open.length * LINE.size);
   for (const l of open) {
     const r = l.column * LINE.size;
@@ -210,135 +242,153 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
     lineRecords[r + LINE.last] = NaN;
   }
 
-  // Sessions, first pass, in sheet order: each session's client and code become numbers, so
-  // that what is the same for every session of a client and code is worked out once.
+  // Sessions, in sheet order: each session's client text and group become numbers. The table
+  // stores each distinct client cell, code, status and Prior Auth # once, so what depends only on
+  // one of them (a client's resolution, whether a status counts, an authorization key) is worked
+  // out once per distinct value, and the pass itself reads typed arrays front to back.
   const sessions = input.sessions;
   const sessionCount = sessions.length;
+  const codeSamples = sessions.codes;
   /** Per session, its Client cell's text (a number into `textClients`), or -1 when it has no client. */
   const clientOf = new Int32Array(sessionCount);
-  /** Per session, its code (a number into `codeSamples`), or -1 when it does not count. */
-  const codeOf = new Int32Array(sessionCount);
-  const codeNumbers = new Map<string, number>();
-  const codeSamples: SessionCode[] = [];
-  const statusCounts = new Map<string, boolean>();
-  const counts = (status: string | null): boolean => {
-    if (status === null) return true;
-    let excluded = statusCounts.get(status);
-    if (excluded === undefined) {
-      excluded = notCounted.has(statusKey(status));
-      statusCounts.set(status, excluded);
-    }
-    return !excluded;
-  };
-  /**
-   * Per session, by its place in the sheet, its record as the draw will need it (its group is
-   * filled in below). One record per session, never copied: at a million sessions every extra
-   * array of them is tens of megabytes the collector is pressed to reclaim.
-   */
-  const records = new Float64Array(sessionCount * SESSION.size);
-  /** Whether sheet rows rise with the index, as they do when a reader lists a sheet top to bottom. */
-  let rowsRise = true;
-  let previousRow = -Infinity;
+  /** Per distinct Status text: 1 when a session with it counts. */
+  const statusCounts = new Uint8Array(sessions.statuses.length);
+  sessions.statuses.forEach((status, n) => (statusCounts[n] = notCounted.has(statusKey(status)) ? 0 : 1));
+  /** Per distinct Client cell: its entry, once met on a row that is read. */
+  const refEntries: (ClientText | undefined)[] = new Array<ClientText | undefined>(sessions.clients.length);
+  /** Authorization numbers as keys: Prior Auth # cells and Authorization # cells compare through them. */
   const keyNumbers = new Map<string, number>();
-  const pinsByText = new Map<string, number>();
-  for (let index = 0; index < sessionCount; index++) {
-    const s = sessions[index];
-    if (!(s.row > previousRow)) rowsRise = false;
-    previousRow = s.row;
-    const entry =
-      s.issues.length === 0 && s.client !== null ? resolveText(labels.sessionsSheet, s.row, s.client) : null;
-    codeOf[index] = -1;
-    if (entry === null) {
-      clientOf[index] = -1;
-      continue;
-    }
-    clientOf[index] = entry.number;
-    if (s.date === null || s.code === null || !counts(s.status)) continue;
-    const code = s.code;
-    const key = code.modifiers.length === 0 ? code.base : `${code.base}\u0000${code.modifiers.join("\u0000")}`;
-    let codeNumber = codeNumbers.get(key);
-    if (codeNumber === undefined) {
-      codeNumber = codeSamples.length;
-      codeSamples.push(code);
-      codeNumbers.set(key, codeNumber);
-    }
-    codeOf[index] = codeNumber;
-    // What the draw needs of the row, read now while the row is at hand.
-    const r = index * SESSION.size;
-    records[r + SESSION.day] = s.date;
-    records[r + SESSION.unitsCost] = toHundredths(s.units);
-    let pin = -1;
-    if (s.priorAuth !== null) {
-      const known = pinsByText.get(s.priorAuth);
-      if (known === undefined) {
-        pin = keyNumber(keyNumbers, authKey(s.priorAuth));
-        pinsByText.set(s.priorAuth, pin);
-      } else pin = known;
-    }
-    records[r + SESSION.pin] = pin;
-  }
+  const pinOfText = new Int32Array(sessions.priorAuths.length);
+  sessions.priorAuths.forEach((text, n) => (pinOfText[n] = keyNumber(keyNumbers, authKey(text))));
 
-  // Second pass: each counting session's group, the lines of its client that count its code (in
-  // draw order), kept in one pool as [count, column, column, …] and found through a table by
-  // (client text, code). Sessions whose client has no line for their code drop out here.
-  const textCount = textClients.length;
+  // A session's group is the lines of its client that count its code (in draw order), kept in one
+  // pool as [count, column, column, …] and found through a table by (client text, code).
+  // Sessions whose client has no line for their code drop out here.
+  /** Texts met so far and texts the Sessions sheet can add: a bound on the text numbers. */
+  const textBound = textClients.length + sessions.clients.length;
   const codeCount = codeSamples.length;
-  const groupTable = new GroupTable(textCount, codeCount, sessionCount);
-  const pool: number[] = [];
+  const groupTable = new GroupTable(textBound, codeCount, sessionCount);
+  let pool = new Int32Array(1024);
+  let poolLength = 0;
+  const poolPush = (value: number): void => {
+    if (poolLength === pool.length) {
+      const grown = new Int32Array(2 * pool.length);
+      grown.set(pool);
+      pool = grown;
+    }
+    pool[poolLength++] = value;
+  };
   let widestGroup = 0;
-  const textLines: (readonly OpenLine[] | undefined)[] = [];
-  /** Per Client cell text, the number of the client whose lines it draws from (-1 when it has none). */
-  const textClientNumber = new Int32Array(textCount);
+  /** Per Client cell text, the number of the client whose lines it draws from (-1 none, -2 not yet known). */
+  const textClientNumber = new Int32Array(textBound).fill(-2);
   // Whether a line counts a code depends only on the line's codes as read and the session's code,
   // and a practice has few distinct code cells: each (code cell, code) pair is decided once.
   const codeLists = new Map<string, number>();
   const lineCodeList = new Int32Array(open.length);
-  for (const l of open) lineCodeList[l.column] = keyNumber(codeLists, codeListKey(l.codes));
+  // A reader hands equal code cells over as one parsed list, so most lines are matched by identity.
+  const listNumbers = new Map<CodeList, number>();
+  for (const l of open) {
+    let n = listNumbers.get(l.codes);
+    if (n === undefined) {
+      n = keyNumber(codeLists, codeListKey(l.codes));
+      listNumbers.set(l.codes, n);
+    }
+    lineCodeList[l.column] = n;
+  }
   const decided = codeLists.size * codeCount <= Math.max(4 * sessionCount, 65_536);
   /** Per (code cell, code): 0 not yet decided, 1 does not count it, 2 counts it. */
   const verdicts = new Uint8Array(decided ? codeLists.size * codeCount : 0);
-  const counting = new Int32Array(sessionCount);
-  let countingCount = 0;
-  for (let index = 0; index < sessionCount; index++) {
-    const codeNumber = codeOf[index];
-    if (codeNumber < 0) continue;
-    const textNumber = clientOf[index];
-    let group = groupTable.get(textNumber, codeNumber);
-    if (group < 0) {
-      let lines = textLines[textNumber];
-      if (lines === undefined) {
-        const client = clientNumbers.get(textClients[textNumber]!.key) ?? -1;
-        lines = client < 0 ? [] : linesOfClient[client];
-        textLines[textNumber] = lines;
-        textClientNumber[textNumber] = client;
-      }
-      group = pool.length;
-      pool.push(0);
-      const code = codeSamples[codeNumber];
-      for (const l of lines) {
-        let verdict = 0;
-        const cell = lineCodeList[l.column] * codeCount + codeNumber;
-        if (decided) verdict = verdicts[cell];
-        if (verdict === 0) {
-          verdict = lineCountsCode(l.codes, code, excludes) ? 2 : 1;
-          if (decided) verdicts[cell] = verdict;
-        }
-        if (verdict === 2) pool.push(l.column);
-      }
-      pool[group] = pool.length - group - 1;
-      widestGroup = Math.max(widestGroup, pool[group]);
-      groupTable.set(textNumber, codeNumber, group);
+  const groupFor = (textNumber: number, codeNumber: number): number => {
+    let client = textClientNumber[textNumber];
+    if (client === -2) {
+      client = clientNumbers.get(textClients[textNumber]!.key) ?? -1;
+      textClientNumber[textNumber] = client;
     }
+    const group = poolLength;
+    poolPush(0);
+    const code = codeSamples[codeNumber];
+    const from = client < 0 ? 0 : clientLineStart[client];
+    const to = client < 0 ? 0 : clientLineStart[client + 1];
+    for (let i = from; i < to; i++) {
+      const column = clientLines[i];
+      let verdict = 0;
+      const cell = lineCodeList[column] * codeCount + codeNumber;
+      if (decided) verdict = verdicts[cell];
+      if (verdict === 0) {
+        verdict = lineCountsCode(open[column].codes, code, excludes) ? 2 : 1;
+        if (decided) verdicts[cell] = verdict;
+      }
+      if (verdict === 2) poolPush(column);
+    }
+    pool[group] = poolLength - group - 1;
+    widestGroup = Math.max(widestGroup, pool[group]);
+    groupTable.set(textNumber, codeNumber, group);
+    return group;
+  };
+
+  /** Per session, its group (a place in `pool`), or -1 when it does not count. */
+  const groupOf = new Int32Array(sessionCount);
+  let countingCount = 0;
+  /** Whether sheet rows rise with the index, as they do when a reader lists a sheet top to bottom. */
+  let rowsRise = true;
+  let previousRow = -Infinity;
+  for (let index = 0; index < sessionCount; index++) {
+    const row = sessions.rows[index];
+    if (!(row > previousRow)) rowsRise = false;
+    previousRow = row;
+    groupOf[index] = -1;
+    clientOf[index] = -1;
+    const c = sessions.clientOf[index];
+    if (sessions.leftOut[index] === 1 || c < 0) continue;
+    let entry: ClientText | null = refEntries[c] ?? (refEntries[c] = textEntry(sessions.clients[c]));
+    if (entry.ambiguity !== null || entry.unknown) {
+      entry = checked(labels.sessionsSheet, row, sessions.clients[c], entry);
+      if (entry === null) continue;
+    }
+    const textNumber = entry.number;
+    clientOf[index] = textNumber;
+    const code = sessions.codeOf[index];
+    const status = sessions.statusOf[index];
+    if (Number.isNaN(sessions.days[index]) || code < 0 || (status >= 0 && statusCounts[status] === 0)) continue;
+    let group = groupTable.get(textNumber, code);
+    if (group < 0) group = groupFor(textNumber, code);
     if (pool[group] === 0) continue;
-    records[index * SESSION.size + SESSION.group] = group;
-    counting[countingCount++] = index;
+    groupOf[index] = group;
+    countingCount++;
   }
-  // Clients draw from their own lines only, so the draw may take one client at a time (in date
-  // then row order within it): the client's few lines stay in the processor's cache while its
-  // sessions draw, where a draw across all clients by date would fetch a line from memory at
-  // nearly every session of a large practice.
-  const byDate = drawOrder(counting.subarray(0, countingCount), records, rowsRise ? null : sessions);
-  const order = clientMajor(byDate, clientOf, textClientNumber, clientNumbers.size);
+
+  // Clients draw from their own lines only, and within a client sessions are taken in date then
+  // row order (rule 1), so the draw may take one client at a time. To keep each step's memory in
+  // the processor's cache at any size, the counting sessions are first dealt, in row order, into
+  // blocks of clients of about BLOCK sessions each, copying what the draw needs of each; each block
+  // is then put in (client, date, row) order and drawn on its own. Reaching into a million
+  // sessions in client order would instead fetch each from main memory, several times.
+  const clientCount = clientNumbers.size;
+  const blockCount = Math.max(1, Math.ceil(countingCount / BLOCK));
+  const clientsPerBlock = Math.max(1, Math.ceil(clientCount / blockCount));
+  const blockStarts = new Int32Array(blockCount + 1);
+  for (let index = 0; index < sessionCount; index++) {
+    if (groupOf[index] >= 0) blockStarts[((textClientNumber[clientOf[index]] / clientsPerBlock) | 0) + 1]++;
+  }
+  for (let b = 1; b <= blockCount; b++) blockStarts[b] += blockStarts[b - 1];
+  const dealt = new DealtSessions(countingCount);
+  const cursor = blockStarts.slice(0, blockCount);
+  const rowOrder = rowsRise ? null : sheetOrder(sessions.rows);
+  for (let k = 0; k < sessionCount; k++) {
+    const index = rowOrder === null ? k : rowOrder[k];
+    const group = groupOf[index];
+    if (group < 0) continue;
+    const client = textClientNumber[clientOf[index]];
+    const block = (client / clientsPerBlock) | 0;
+    const at = cursor[block]++;
+    dealt.index[at] = index;
+    dealt.group[at] = group;
+    dealt.client[at] = client - block * clientsPerBlock;
+    const pin = sessions.priorAuthOf[index];
+    dealt.pin[at] = pin < 0 ? -1 : pinOfText[pin];
+    dealt.day[at] = sessions.days[index];
+    dealt.cost[at] = toHundredths(sessions.units[index]);
+  }
 
   // A line's Authorization # key as a number, worked out only for lines a pinned session meets:
   // -2 unknown yet, -1 the line has none or no session pins it.
@@ -366,84 +416,86 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   const matching = new Int32Array(widestGroup);
   const pinned = new Int32Array(widestGroup);
   const L = lineRecords;
-  for (let k = 0; k < order.length; k++) {
-    const index = order[k];
-    const r = index * SESSION.size;
-    const date = records[r + SESSION.day];
-    const group = records[r + SESSION.group];
-    let matches = 0;
-    for (let i = group + 1, end = group + 1 + pool[group]; i < end; i++) {
-      const l = pool[i];
-      const o = l * LINE.size;
-      if (L[o + LINE.start] <= date && date <= L[o + LINE.end]) matching[matches++] = l;
-    }
-    if (matches === 0) {
-      const s = sessions[index];
-      const forCode = lineList(pool, group + 1, group + 1 + pool[group]);
-      problems.push({
-        kind: "outside-authorization",
-        sheet: labels.sessionsSheet,
-        row: s.row,
-        column: null,
-        message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(s.code!.base)}) is outside every authorization for that code: ${forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ")}.`,
-      });
-      continue;
-    }
-    let candidates = matching;
-    let candidateCount = matches;
-    const pin = records[r + SESSION.pin];
-    if (pin >= 0) {
-      let pinnedCount = 0;
-      for (let i = 0; i < matches; i++) if (authOf(matching[i]) === pin) pinned[pinnedCount++] = matching[i];
-      if (pinnedCount > 0) {
-        candidates = pinned;
-        candidateCount = pinnedCount;
-      } else {
-        const s = sessions[index];
-        const against = lineList(matching, 0, matches).map(lineLabel);
+  const orderInBlock = new BlockOrder(clientsPerBlock);
+  for (let b = 0; b < blockCount; b++) {
+    const from = blockStarts[b];
+    const order = orderInBlock.sort(dealt, from, blockStarts[b + 1]);
+    for (let k = 0; k < order.length; k++) {
+      const at = from + order[k];
+      const index = dealt.index[at];
+      const date = dealt.day[at];
+      const group = dealt.group[at];
+      let matches = 0;
+      for (let i = group + 1, end = group + 1 + pool[group]; i < end; i++) {
+        const l = pool[i];
+        const o = l * LINE.size;
+        if (L[o + LINE.start] <= date && date <= L[o + LINE.end]) matching[matches++] = l;
+      }
+      if (matches === 0) {
+        const forCode = lineList(pool, group + 1, group + 1 + pool[group]);
         problems.push({
-          kind: "prior-auth-mismatch",
+          kind: "outside-authorization",
           sheet: labels.sessionsSheet,
-          row: s.row,
-          column: labels.priorAuthColumn,
-          message: `Prior Auth # ${quote(s.priorAuth ?? "")} on the session of ${fmt(date as DayNumber)} matches no authorization covering it; the cell is left as it is and the session is counted against ${against.join(" or ")}.`,
+          row: sessions.rows[index],
+          column: null,
+          message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(codeSamples[sessions.codeOf[index]].base)}) is outside every authorization for that code: ${forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ")}.`,
+        });
+        continue;
+      }
+      let candidates = matching;
+      let candidateCount = matches;
+      const pin = dealt.pin[at];
+      if (pin >= 0) {
+        let pinnedCount = 0;
+        for (let i = 0; i < matches; i++) if (authOf(matching[i]) === pin) pinned[pinnedCount++] = matching[i];
+        if (pinnedCount > 0) {
+          candidates = pinned;
+          candidateCount = pinnedCount;
+        } else {
+          const against = lineList(matching, 0, matches).map(lineLabel);
+          problems.push({
+            kind: "prior-auth-mismatch",
+            sheet: labels.sessionsSheet,
+            row: sessions.rows[index],
+            column: labels.priorAuthColumn,
+            message: `Prior Auth # ${quote(sessions.priorAuth(index) ?? "")} on the session of ${fmt(date as DayNumber)} matches no authorization covering it; the cell is left as it is and the session is counted against ${against.join(" or ")}.`,
+          });
+        }
+      }
+      // Rules 2 and 3: the first line in draw order with the session's cost left, else the first.
+      const unitsCost = dealt.cost[at];
+      let line = candidates[0];
+      for (let i = 0; i < candidateCount; i++) {
+        const o = candidates[i] * LINE.size;
+        if (L[o + LINE.allowed] - L[o + LINE.drawn] >= (L[o + LINE.isUnits] ? unitsCost : 100)) {
+          line = candidates[i];
+          break;
+        }
+      }
+      const o = line * LINE.size;
+      const cost = L[o + LINE.isUnits] ? unitsCost : 100;
+      L[o + LINE.drawn] += cost;
+      if (date <= asOf) {
+        L[o + LINE.used] += cost;
+        // NaN (nothing drawn yet) compares false, so the first day drawn is always taken.
+        if (!(date <= L[o + LINE.last])) L[o + LINE.last] = date;
+      } else {
+        L[o + LINE.scheduled] += cost;
+      }
+      const remaining = L[o + LINE.allowed] - L[o + LINE.drawn];
+      if (remaining < 0) {
+        const l = open[line];
+        problems.push({
+          kind: "over-authorization",
+          sheet: labels.sessionsSheet,
+          row: sessions.rows[index],
+          column: null,
+          message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(codeSamples[sessions.codeOf[index]].base)}) is over ${lineLabel(l)}: ${amount(-remaining, l.trackBy)} past the ${amount(l.allowed, l.trackBy)} allowed.`,
         });
       }
+      drawnLine[index] = line;
+      drawnRemaining[index] = fromHundredths(remaining);
     }
-    // Rules 2 and 3: the first line in draw order with the session's cost left, else the first.
-    const unitsCost = records[r + SESSION.unitsCost];
-    let line = candidates[0];
-    for (let i = 0; i < candidateCount; i++) {
-      const o = candidates[i] * LINE.size;
-      if (L[o + LINE.allowed] - L[o + LINE.drawn] >= (L[o + LINE.isUnits] ? unitsCost : 100)) {
-        line = candidates[i];
-        break;
-      }
-    }
-    const o = line * LINE.size;
-    const cost = L[o + LINE.isUnits] ? unitsCost : 100;
-    L[o + LINE.drawn] += cost;
-    if (date <= asOf) {
-      L[o + LINE.used] += cost;
-      // NaN (nothing drawn yet) compares false, so the first day drawn is always taken.
-      if (!(date <= L[o + LINE.last])) L[o + LINE.last] = date;
-    } else {
-      L[o + LINE.scheduled] += cost;
-    }
-    const remaining = L[o + LINE.allowed] - L[o + LINE.drawn];
-    if (remaining < 0) {
-      const s = sessions[index];
-      const l = open[line];
-      problems.push({
-        kind: "over-authorization",
-        sheet: labels.sessionsSheet,
-        row: s.row,
-        column: null,
-        message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(s.code!.base)}) is over ${lineLabel(l)}: ${amount(-remaining, l.trackBy)} past the ${amount(l.allowed, l.trackBy)} allowed.`,
-      });
-    }
-    drawnLine[index] = line;
-    drawnRemaining[index] = fromHundredths(remaining);
   }
 
   const sessionResults = new SessionResults(
@@ -528,76 +580,99 @@ class GroupTable {
   }
 }
 
-/**
- * The sessions of `order` grouped by client, keeping their order within each
- * client: a stable counting sort on the client number of each session's text.
- */
-function clientMajor(
-  order: Int32Array,
-  clientOf: Int32Array,
-  textClientNumber: Int32Array,
-  clientCount: number,
-): Int32Array {
-  const starts = new Int32Array(clientCount + 1);
-  for (let k = 0; k < order.length; k++) starts[textClientNumber[clientOf[order[k]]] + 1]++;
-  for (let c = 1; c <= clientCount; c++) starts[c] += starts[c - 1];
-  const grouped = new Int32Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const index = order[k];
-    grouped[starts[textClientNumber[clientOf[index]]]++] = index;
+/** The counting sessions, dealt into blocks of clients: per session what the draw needs of it. */
+class DealtSessions {
+  /** Its place in the input. */
+  readonly index: Int32Array;
+  /** Its group: a place in the pool. */
+  readonly group: Int32Array;
+  /** Its client's number, counted from the first client of its block. */
+  readonly client: Int32Array;
+  /** Its Prior Auth # as an authorization key, or -1 when blank. */
+  readonly pin: Int32Array;
+  readonly day: Float64Array;
+  /** Its cost on a Units line, in hundredths. */
+  readonly cost: Float64Array;
+
+  constructor(count: number) {
+    this.index = new Int32Array(count);
+    this.group = new Int32Array(count);
+    this.client = new Int32Array(count);
+    this.pin = new Int32Array(count);
+    this.day = new Float64Array(count);
+    this.cost = new Float64Array(count);
   }
-  return grouped;
 }
 
 /**
- * The counting sessions in date then sheet row order: the indices in
- * `counting` (rising), sorted by their records' days; `records` holds each
- * session's record by index. When rows rise with the index (`sessions` is
- * null), (date, row) is (date, index), and a stable counting sort over the
- * practice's days does it in linear time; a typed-array sort of packed keys
- * serves dates spread over centuries. Input that breaks those assumptions
- * (rows out of order, fractional days) takes the general sort.
+ * Puts one block of dealt sessions in draw order: by client, then date, then
+ * row. The block was dealt in row order, so both steps are stable counting
+ * sorts of its positions (by day, then by client), with scratch kept from
+ * block to block; days that are not whole, or spread over centuries, take a
+ * comparison sort instead.
  */
-function drawOrder(
-  counting: Int32Array,
-  records: Float64Array,
-  sessions: readonly { readonly row: number }[] | null,
-): Int32Array {
-  const m = counting.length;
-  const size = SESSION.size;
-  const order = new Int32Array(m);
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  let integral = true;
-  for (let k = 0; k < m; k++) {
-    const date = records[counting[k] * size + SESSION.day];
-    if (!Number.isInteger(date)) integral = false;
-    if (date < minDay) minDay = date;
-    if (date > maxDay) maxDay = date;
+class BlockOrder {
+  private byDay = new Int32Array(0);
+  private order = new Int32Array(0);
+  private dayStarts = new Int32Array(0);
+  private readonly clientStarts: Int32Array;
+
+  constructor(clientsPerBlock: number) {
+    this.clientStarts = new Int32Array(clientsPerBlock + 1);
   }
-  if (sessions !== null || !integral) {
-    const day = (index: number): number => records[index * size + SESSION.day];
-    const row = (index: number): number => (sessions === null ? index : sessions[index].row);
-    order.set(Array.from(counting).sort((a, b) => day(a) - day(b) || row(a) - row(b)));
-    return order;
-  }
-  const span = m === 0 ? 0 : maxDay - minDay + 1;
-  if (span <= 4 * m + 4096) {
-    const starts = new Int32Array(span + 1);
-    for (let k = 0; k < m; k++) starts[records[counting[k] * size + SESSION.day] - minDay + 1]++;
-    for (let d = 1; d <= span; d++) starts[d] += starts[d - 1];
-    for (let k = 0; k < m; k++) {
-      const index = counting[k];
-      order[starts[records[index * size + SESSION.day] - minDay]++] = index;
+
+  /** The positions 0…n−1 of the block's sessions (from `from`, before `to`) in draw order. */
+  sort(dealt: DealtSessions, from: number, to: number): Int32Array {
+    const n = to - from;
+    if (this.order.length < n) {
+      this.order = new Int32Array(n);
+      this.byDay = new Int32Array(n);
     }
-    return order;
+    const days = dealt.day;
+    const clients = dealt.client;
+    const byDay = this.byDay;
+    const order = this.order;
+    let minDay = Infinity;
+    let maxDay = -Infinity;
+    let integral = true;
+    for (let at = from; at < to; at++) {
+      const day = days[at];
+      if (!Number.isInteger(day)) integral = false;
+      if (day < minDay) minDay = day;
+      if (day > maxDay) maxDay = day;
+    }
+    const span = n === 0 ? 0 : maxDay - minDay + 1;
+    if (integral && span <= 4 * n + 4096) {
+      if (this.dayStarts.length < span + 1)
+        this.dayStarts = new Int32Array(Math.max(span + 1, 2 * this.dayStarts.length));
+      const starts = this.dayStarts;
+      starts.fill(0, 0, span + 1);
+      for (let at = from; at < to; at++) starts[days[at] - minDay + 1]++;
+      for (let d = 1; d <= span; d++) starts[d] += starts[d - 1];
+      for (let at = from; at < to; at++) byDay[starts[days[at] - minDay]++] = at - from;
+    } else {
+      const positions = byDay.subarray(0, n);
+      for (let p = 0; p < n; p++) positions[p] = p;
+      positions.sort((a, b) => days[from + a] - days[from + b] || a - b);
+    }
+    const starts = this.clientStarts;
+    starts.fill(0);
+    for (let at = from; at < to; at++) starts[clients[at] + 1]++;
+    for (let c = 1; c < starts.length; c++) starts[c] += starts[c - 1];
+    for (let k = 0; k < n; k++) {
+      const p = byDay[k];
+      order[starts[clients[from + p]]++] = p;
+    }
+    return order.subarray(0, n);
   }
-  // Packed key: day offset times m plus position; exact below 2^53 for any Excel date and any sheet.
-  const keys = new Float64Array(m);
-  for (let k = 0; k < m; k++) keys[k] = (records[counting[k] * size + SESSION.day] - minDay) * m + k;
-  keys.sort();
-  for (let at = 0; at < m; at++) order[at] = counting[keys[at] % m];
-  return order;
+}
+
+/** The indices of `rows` in rising row order (ties by index). */
+function sheetOrder(rows: Int32Array): Int32Array {
+  const indices = new Int32Array(rows.length);
+  for (let i = 0; i < indices.length; i++) indices[i] = i;
+  // A typed-array sort with a comparator: exact, and no array of boxed numbers.
+  return indices.sort((a, b) => rows[a] - rows[b] || a - b);
 }
 
 function invalidLine(t: TrackingRow, client: Client | null, note: string): LineResult {

@@ -5,5 +5,6 @@ export * from "./codes";
 export { ClientDirectory, idKey, textKey } from "./clients";
 export { countSessions, formatDay } from "./count";
 export { SessionResults } from "./sessions";
+export { SessionTable, SessionTableBuilder } from "./sessionTable";
 export { lineStatus } from "./status";
 export { DEFAULT_SETTINGS, statusKey } from "./settings";

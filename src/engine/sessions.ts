@@ -1,5 +1,6 @@
 /** The sessions after counting, held as columns: what a refresh writes per session, without an object per session. */
-import type { SessionResult, SessionRow } from "./types";
+import type { SessionTable } from "./sessionTable";
+import type { SessionResult } from "./types";
 
 /**
  * Session i of the result is the input's session i. The engine fills a few
@@ -12,7 +13,7 @@ import type { SessionResult, SessionRow } from "./types";
  */
 export class SessionResults implements Iterable<SessionResult> {
   constructor(
-    private readonly input: readonly SessionRow[],
+    private readonly input: SessionTable,
     /** Per session, its client's key, or null when it has none. */
     private readonly clientKeys: readonly (string | null)[],
     /** Per session, a number into clientKeys, or -1. */
@@ -31,7 +32,7 @@ export class SessionResults implements Iterable<SessionResult> {
 
   /** The session's sheet row. */
   row(i: number): number {
-    return this.input[i].row;
+    return this.input.rows[i];
   }
 
   /** Groups the session with its client's lines; null when the session names no usable client. */
@@ -54,13 +55,13 @@ export class SessionResults implements Iterable<SessionResult> {
   /** The authorization number to write: only when the Prior Auth # cell is blank and the line has one. */
   writePriorAuth(i: number): string | null {
     const l = this.lineOf[i];
-    return l < 0 || this.input[i].priorAuth !== null ? null : this.lineAuthorizations[l];
+    return l < 0 || this.input.priorAuthOf[i] >= 0 ? null : this.lineAuthorizations[l];
   }
 
   /** The Prior Auth # cell after the refresh (null when blank). */
   priorAuth(i: number): string | null {
     const l = this.lineOf[i];
-    return this.input[i].priorAuth ?? (l < 0 ? null : this.lineAuthorizations[l]);
+    return this.input.priorAuth(i) ?? (l < 0 ? null : this.lineAuthorizations[l]);
   }
 
   /** How many sessions drew from a line. */
@@ -84,7 +85,7 @@ export class SessionResults implements Iterable<SessionResult> {
 
   /** The index of the session on a sheet row, or -1. */
   indexOfRow(row: number): number {
-    for (let i = 0; i < this.input.length; i++) if (this.input[i].row === row) return i;
+    for (let i = 0; i < this.input.length; i++) if (this.input.rows[i] === row) return i;
     return -1;
   }
 

@@ -2,6 +2,7 @@
 import type { CodeList } from "./codes";
 import type { DateOrder, DayNumber } from "./dates";
 import type { SessionResults } from "./sessions";
+import type { SessionTable } from "./sessionTable";
 
 export type { DayNumber } from "./dates";
 
@@ -80,7 +81,7 @@ export interface TrackingRow {
   readonly issues: readonly CellIssue[];
 }
 
-/** One non-blank row of the Sessions sheet, with each cell read (null where blank or unreadable). */
+/** One non-blank row of the Sessions sheet, with each cell read (null where blank or unreadable); the engine takes them as a SessionTable. */
 export interface SessionRow {
   readonly row: number;
   readonly date: DayNumber | null;
@@ -100,7 +101,8 @@ export interface PracticeInput {
   /** Null when the workbook has no Clients sheet: clients are then known by their text. */
   readonly clients: readonly ClientRow[] | null;
   readonly tracking: readonly TrackingRow[];
-  readonly sessions: readonly SessionRow[];
+  /** The Sessions sheet's rows as columns (build with SessionTable.from or a SessionTableBuilder). */
+  readonly sessions: SessionTable;
   readonly settings: Settings;
   /** Sheet names and headers as the workbook spells them, for problem messages. */
   readonly labels: Labels;

@@ -1,17 +1,9 @@
 /** Reads a workbook's Clients, Tracking, Sessions and Settings sheets into the engine's typed rows (SPEC §2–3). */
 import { clip, quote } from "../engine/text";
 import { parseSessionCode, parseTrackingCodes, type CodeList, type SessionCode } from "../engine/codes";
+import { type SessionTable, SessionTableBuilder } from "../engine/sessionTable";
 import type { DateOrder, DateSystem } from "../engine/dates";
-import type {
-  CellIssue,
-  ClientRef,
-  ClientRow,
-  PracticeInput,
-  Problem,
-  SessionRow,
-  TrackBy,
-  TrackingRow,
-} from "../engine/types";
+import type { CellIssue, ClientRef, ClientRow, PracticeInput, Problem, TrackBy, TrackingRow } from "../engine/types";
 import { type Cell, type SheetGrid, type WorkbookView, isBlank, readDate, readNumber, readText } from "./cells";
 import { CLIENT_NAME_HEADERS, CLIENTS, SESSIONS, type SheetDef, type SheetKind, TRACKING, headerKey } from "./fields";
 import { type Column, type SheetLayout, locateHeader } from "./headers";
@@ -279,6 +271,8 @@ function readTracking(
   const { columns } = layout;
   const defaultTrackBy: TrackBy =
     columns.allowed && headerKey(columns.allowed.header) === "allowedunits" ? "Units" : "Sessions";
+  // Lines repeat a few code cells: each is parsed once, and equal cells share one parsed list.
+  const parsedCodes = new Map<string, ReturnType<typeof parseTrackingCodes>>();
   return dataRows(grid, layout).map(({ row, cells }) => {
     const r = new RowReader(grid.name, row, cells, problems, "the line is not counted");
     const client = r.client(layout);
@@ -302,7 +296,11 @@ function readTracking(
     let codes: CodeList | null = null;
     const codeText = r.required(columns.code, r.text(columns.code));
     if (codeText !== null && columns.code) {
-      const parsed = parseTrackingCodes(codeText);
+      let parsed = parsedCodes.get(codeText);
+      if (parsed === undefined) {
+        parsed = parseTrackingCodes(codeText);
+        parsedCodes.set(codeText, parsed);
+      }
       codes = parsed.ok ? parsed.value : r.issue(columns.code, `${quote(codeText)} cannot be read: ${parsed.reason}`);
     }
     let allowed: number | null = null;
@@ -322,9 +320,13 @@ function readSessions(
   system: DateSystem,
   order: DateOrder,
   problems: Problem[],
-): SessionRow[] {
+): SessionTable {
   const { columns } = layout;
-  return dataRows(grid, layout, columns.remaining).map(({ row, cells }) => {
+  const rows = dataRows(grid, layout, columns.remaining);
+  const table = new SessionTableBuilder(rows.length);
+  // A practice types a dozen codes over thousands of rows: each code text is parsed once.
+  const parsedCodes = new Map<string, SessionCode | null>();
+  for (const { row, cells } of rows) {
     const r = new RowReader(grid.name, row, cells, problems, "the session is left out of counting");
     let date = null;
     if (columns.date) {
@@ -335,7 +337,11 @@ function readSessions(
     let code: SessionCode | null = null;
     const codeText = r.required(columns.code, r.text(columns.code));
     if (codeText !== null && columns.code) {
-      code = parseSessionCode(codeText);
+      code = parsedCodes.get(codeText) ?? null;
+      if (code === null && !parsedCodes.has(codeText)) {
+        code = parseSessionCode(codeText);
+        parsedCodes.set(codeText, code);
+      }
       if (code === null) {
         r.issue(
           columns.code,
@@ -352,6 +358,7 @@ function readSessions(
     }
     const status = r.text(columns.status);
     const priorAuth = r.text(columns.priorAuth);
-    return { row, date, client, code, units, status, priorAuth, issues: r.issues };
-  });
+    table.add({ row, date, client, code, units, status, priorAuth, issues: r.issues });
+  }
+  return table.build();
 }

@@ -498,7 +498,7 @@ describe("the engine's draw order does not depend on how its input lists the row
         const { read, result } = count(sheets(p), asOfIso(p));
         const input = read.input;
         // The same rows, listed out of sheet order: rows no longer rise with the index.
-        const shuffled = { ...input, sessions: order.map((i) => input.sessions[i]) };
+        const shuffled = { ...input, sessions: input.sessions.reordered(order) };
         const again = countSessions(shuffled, result.asOf);
         const byRow = (r: EngineResult) =>
           new Map(r.sessions.toArray().map((s) => [s.row, [s.trackingRow, s.remaining, s.writePriorAuth]]));
