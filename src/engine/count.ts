@@ -38,6 +38,12 @@ const LINE = { start: 0, end: 1, allowed: 2, isUnits: 3, drawn: 4, used: 5, sche
 /** About how many sessions a block of clients holds: its draw then works within the processor's cache. */
 const BLOCK = 4096;
 
+/** How the engine lays out its work; the result never depends on it. */
+export interface CountOptions {
+  /** About how many sessions to draw per block of clients (default 4,096); tests vary it. */
+  readonly blockSessions?: number;
+}
+
 /** What the engine keeps per distinct Client cell text: how it resolved. */
 interface ClientText {
   /** Its place among the distinct texts; sessions store this number instead of the text. */
@@ -60,7 +66,11 @@ interface ClientText {
  * (resolving a Client cell's text, reading a status, finding which of a
  * client's lines count a code), and draws over flat arrays of numbers.
  */
-export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResult {
+export function countSessions(
+  input: PracticeInput,
+  asOf: DayNumber,
+  { blockSessions = BLOCK }: CountOptions = {},
+): EngineResult {
   const { settings, labels } = input;
   const problems: Problem[] = [];
   const directory = new ClientDirectory(input.clients, labels.clientsSheet);
@@ -364,7 +374,7 @@ export function countSessions(input: PracticeInput, asOf: DayNumber): EngineResu
   // is then put in (client, date, row) order and drawn on its own. Reaching into a million
   // sessions in client order would instead fetch each from main memory, several times.
   const clientCount = clientNumbers.size;
-  const blockCount = Math.max(1, Math.ceil(countingCount / BLOCK));
+  const blockCount = Math.max(1, Math.ceil(countingCount / blockSessions));
   const clientsPerBlock = Math.max(1, Math.ceil(clientCount / blockCount));
   const blockStarts = new Int32Array(blockCount + 1);
   for (let index = 0; index < sessionCount; index++) {

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { type DayNumber, dayToSerial, isoFromDay, partsFromDay } from "../../src/engine/dates";
 import { countSessions } from "../../src/engine/count";
+import { generatePractice, toInput } from "../../bench/practice";
 import type { EngineResult } from "../../src/engine/types";
 import type { Cell } from "../../src/workbook/cells";
 import { type PracticeSheets, SESSIONS_HEADER, TRACKING_HEADER, count, day } from "../helpers/practice";
@@ -507,5 +508,38 @@ describe("the engine's draw order does not depend on how its input lists the row
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("the draw does not depend on how the engine deals clients into blocks", () => {
+  test("counting in blocks of 1, 2 or 5 sessions gives the result of one block, for any practice", () => {
+    fc.assert(
+      fc.property(practiceArb, fc.constantFrom(1, 2, 5), (p, blockSessions) => {
+        const { read, result } = count(sheets(p), asOfIso(p));
+        const whole = countSessions(read.input, result.asOf, { blockSessions: Infinity });
+        const dealt = countSessions(read.input, result.asOf, { blockSessions });
+        expect(dealt.lines).toEqual(whole.lines);
+        expect(dealt.sessions.toArray()).toEqual(whole.sessions.toArray());
+        expect(dealt.problems).toEqual(whole.problems);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("a practice of 30,000 sessions and 1,500 clients, dealt into many blocks, counts as in one", () => {
+    const raw = generatePractice(30_000);
+    const input = toInput(raw);
+    const whole = countSessions(input, raw.asOf, { blockSessions: Infinity });
+    const dealt = countSessions(input, raw.asOf);
+    expect(whole.sessions.countedCount()).toBeGreaterThan(20_000);
+    expect(dealt.lines).toEqual(whole.lines);
+    expect(dealt.sessions.toArray()).toEqual(whole.sessions.toArray());
+    expect(dealt.problems).toEqual(whole.problems);
+    // And listed out of sheet order (the general sort), it still counts the same.
+    const reversed = input.sessions.reordered(
+      Array.from({ length: input.sessions.length }, (_, i) => input.sessions.length - 1 - i),
+    );
+    const again = countSessions({ ...input, sessions: reversed }, raw.asOf);
+    expect(again.lines).toEqual(whole.lines);
   });
 });
