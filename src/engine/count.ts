@@ -92,6 +92,7 @@ export function countSessions(
   // whether it sits under a name header), so each distinct text is resolved once, not once a row.
   const texts: [Map<string, ClientText>, Map<string, ClientText>] = [new Map(), new Map()];
   const textClients: (Client | null)[] = [];
+  const textEntries: ClientText[] = [];
   const reportedUnknown = new Set<string>();
   /** The entry of a Client cell's text, resolved the first time the text is met. */
   const textEntry = (ref: ClientRef): ClientText => {
@@ -103,6 +104,7 @@ export function countSessions(
         ? { number: textClients.length, client: r.client, ambiguity: null, unknown: !r.client.known }
         : { number: textClients.length, client: null, ambiguity: r.message, unknown: false };
       textClients.push(entry.client);
+      textEntries.push(entry);
       cache.set(ref.text, entry);
     }
     return entry;
@@ -264,20 +266,98 @@ export function countSessions(
   /** Per distinct Status text: 1 when a session with it counts. */
   const statusCounts = new Uint8Array(sessions.statuses.length);
   sessions.statuses.forEach((status, n) => (statusCounts[n] = notCounted.has(statusKey(status)) ? 0 : 1));
-  /** Per distinct Client cell: its entry, once met on a row that is read. */
-  const refEntries: (ClientText | undefined)[] = new Array<ClientText | undefined>(sessions.clients.length);
+  /** Per distinct Client cell: its text number once met on a row that is read, else -1. */
+  const refText = new Int32Array(sessions.clients.length).fill(-1);
+  /** Per distinct Client cell: 1 when each row naming it is checked (an ambiguous text, an unknown client). */
+  const refChecked = new Uint8Array(sessions.clients.length);
   /** Authorization numbers as keys: Prior Auth # cells and Authorization # cells compare through them. */
   const keyNumbers = new Map<string, number>();
   const pinOfText = new Int32Array(sessions.priorAuths.length);
   sessions.priorAuths.forEach((text, n) => (pinOfText[n] = keyNumber(keyNumbers, authKey(text))));
+  /** Per Client cell text, the number of the client whose lines it draws from (-1 none, -2 not yet known). */
+  const textClientNumber = new Int32Array(textClients.length + sessions.clients.length).fill(-2);
+  const clientOfText = (textNumber: number): number => {
+    let client = textClientNumber[textNumber];
+    if (client === -2) {
+      client = clientNumbers.get(textClients[textNumber]!.key) ?? -1;
+      textClientNumber[textNumber] = client;
+    }
+    return client;
+  };
+
+  /** Per session, 1 when it may count: it is read, dated, coded, of a counted status, and its client has lines. */
+  const candidate = new Uint8Array(sessionCount);
+  let candidateCount = 0;
+  /** Whether sheet rows rise with the index, as they do when a reader lists a sheet top to bottom. */
+  let rowsRise = true;
+  let previousRow = -Infinity;
+  for (let index = 0; index < sessionCount; index++) {
+    const row = sessions.rows[index];
+    if (!(row > previousRow)) rowsRise = false;
+    previousRow = row;
+    clientOf[index] = -1;
+    const c = sessions.clientOf[index];
+    if (sessions.leftOut[index] === 1 || c < 0) continue;
+    let textNumber = refText[c];
+    if (textNumber < 0) {
+      const entry = textEntry(sessions.clients[c]);
+      textNumber = entry.number;
+      refText[c] = textNumber;
+      refChecked[c] = entry.ambiguity !== null || entry.unknown ? 1 : 0;
+    }
+    if (
+      refChecked[c] === 1 &&
+      checked(labels.sessionsSheet, row, sessions.clients[c], textEntries[textNumber]) === null
+    ) {
+      continue;
+    }
+    clientOf[index] = textNumber;
+    const code = sessions.codeOf[index];
+    const status = sessions.statusOf[index];
+    if (Number.isNaN(sessions.days[index]) || code < 0 || (status >= 0 && statusCounts[status] === 0)) continue;
+    if (clientOfText(textNumber) < 0) continue;
+    candidate[index] = 1;
+    candidateCount++;
+  }
+
+  // Clients draw from their own lines only, and within a client sessions are taken in date then
+  // row order (rule 1), so the draw may take one client at a time. To keep each step's memory in
+  // the processor's cache at any size, the sessions that may count are first dealt, in row order,
+  // into blocks of clients of about BLOCK sessions each, copying what the draw needs of each; each
+  // block is then put in (client, date, row) order and drawn on its own. Reaching into a million
+  // sessions in client order would instead fetch each from main memory, several times.
+  const clientCount = clientNumbers.size;
+  const blockCount = Math.max(1, Math.ceil(candidateCount / blockSessions));
+  const clientsPerBlock = Math.max(1, Math.ceil(clientCount / blockCount));
+  const blockStarts = new Int32Array(blockCount + 1);
+  for (let index = 0; index < sessionCount; index++) {
+    if (candidate[index] === 1) blockStarts[((textClientNumber[clientOf[index]] / clientsPerBlock) | 0) + 1]++;
+  }
+  for (let b = 1; b <= blockCount; b++) blockStarts[b] += blockStarts[b - 1];
+  const dealt = new DealtSessions(candidateCount);
+  const cursor = blockStarts.slice(0, blockCount);
+  const rowOrder = rowsRise ? null : sheetOrder(sessions.rows);
+  for (let k = 0; k < sessionCount; k++) {
+    const index = rowOrder === null ? k : rowOrder[k];
+    if (candidate[index] === 0) continue;
+    const client = textClientNumber[clientOf[index]];
+    const block = (client / clientsPerBlock) | 0;
+    const at = cursor[block]++;
+    dealt.index[at] = index;
+    dealt.code[at] = sessions.codeOf[index];
+    dealt.client[at] = client - block * clientsPerBlock;
+    const pin = sessions.priorAuthOf[index];
+    dealt.pin[at] = pin < 0 ? -1 : pinOfText[pin];
+    dealt.day[at] = sessions.days[index];
+    dealt.cost[at] = toHundredths(sessions.units[index]);
+  }
 
   // A session's group is the lines of its client that count its code (in draw order), kept in one
-  // pool as [count, column, column, …] and found through a table by (client text, code).
-  // Sessions whose client has no line for their code drop out here.
-  /** Texts met so far and texts the Sessions sheet can add: a bound on the text numbers. */
-  const textBound = textClients.length + sessions.clients.length;
+  // pool as [count, column, column, …] and found through a table by (client, code); the draw
+  // makes each when first needed, so a block's groups sit together. A session whose client has no
+  // line for its code does not count.
   const codeCount = codeSamples.length;
-  const groupTable = new GroupTable(textBound, codeCount, sessionCount);
+  const groupTable = new GroupTable(clientCount, codeCount, sessionCount);
   let pool = new Int32Array(1024);
   let poolLength = 0;
   const poolPush = (value: number): void => {
@@ -288,9 +368,6 @@ export function countSessions(
     }
     pool[poolLength++] = value;
   };
-  let widestGroup = 0;
-  /** Per Client cell text, the number of the client whose lines it draws from (-1 none, -2 not yet known). */
-  const textClientNumber = new Int32Array(textBound).fill(-2);
   // Whether a line counts a code depends only on the line's codes as read and the session's code,
   // and a practice has few distinct code cells: each (code cell, code) pair is decided once.
   const codeLists = new Map<string, number>();
@@ -308,18 +385,11 @@ export function countSessions(
   const decided = codeLists.size * codeCount <= Math.max(4 * sessionCount, 65_536);
   /** Per (code cell, code): 0 not yet decided, 1 does not count it, 2 counts it. */
   const verdicts = new Uint8Array(decided ? codeLists.size * codeCount : 0);
-  const groupFor = (textNumber: number, codeNumber: number): number => {
-    let client = textClientNumber[textNumber];
-    if (client === -2) {
-      client = clientNumbers.get(textClients[textNumber]!.key) ?? -1;
-      textClientNumber[textNumber] = client;
-    }
+  const groupFor = (client: number, codeNumber: number): number => {
     const group = poolLength;
     poolPush(0);
     const code = codeSamples[codeNumber];
-    const from = client < 0 ? 0 : clientLineStart[client];
-    const to = client < 0 ? 0 : clientLineStart[client + 1];
-    for (let i = from; i < to; i++) {
+    for (let i = clientLineStart[client]; i < clientLineStart[client + 1]; i++) {
       const column = clientLines[i];
       let verdict = 0;
       const cell = lineCodeList[column] * codeCount + codeNumber;
@@ -331,74 +401,12 @@ export function countSessions(
       if (verdict === 2) poolPush(column);
     }
     pool[group] = poolLength - group - 1;
-    widestGroup = Math.max(widestGroup, pool[group]);
-    groupTable.set(textNumber, codeNumber, group);
+    groupTable.set(client, codeNumber, group);
     return group;
   };
-
-  /** Per session, its group (a place in `pool`), or -1 when it does not count. */
-  const groupOf = new Int32Array(sessionCount);
-  let countingCount = 0;
-  /** Whether sheet rows rise with the index, as they do when a reader lists a sheet top to bottom. */
-  let rowsRise = true;
-  let previousRow = -Infinity;
-  for (let index = 0; index < sessionCount; index++) {
-    const row = sessions.rows[index];
-    if (!(row > previousRow)) rowsRise = false;
-    previousRow = row;
-    groupOf[index] = -1;
-    clientOf[index] = -1;
-    const c = sessions.clientOf[index];
-    if (sessions.leftOut[index] === 1 || c < 0) continue;
-    let entry: ClientText | null = refEntries[c] ?? (refEntries[c] = textEntry(sessions.clients[c]));
-    if (entry.ambiguity !== null || entry.unknown) {
-      entry = checked(labels.sessionsSheet, row, sessions.clients[c], entry);
-      if (entry === null) continue;
-    }
-    const textNumber = entry.number;
-    clientOf[index] = textNumber;
-    const code = sessions.codeOf[index];
-    const status = sessions.statusOf[index];
-    if (Number.isNaN(sessions.days[index]) || code < 0 || (status >= 0 && statusCounts[status] === 0)) continue;
-    let group = groupTable.get(textNumber, code);
-    if (group < 0) group = groupFor(textNumber, code);
-    if (pool[group] === 0) continue;
-    groupOf[index] = group;
-    countingCount++;
-  }
-
-  // Clients draw from their own lines only, and within a client sessions are taken in date then
-  // row order (rule 1), so the draw may take one client at a time. To keep each step's memory in
-  // the processor's cache at any size, the counting sessions are first dealt, in row order, into
-  // blocks of clients of about BLOCK sessions each, copying what the draw needs of each; each block
-  // is then put in (client, date, row) order and drawn on its own. Reaching into a million
-  // sessions in client order would instead fetch each from main memory, several times.
-  const clientCount = clientNumbers.size;
-  const blockCount = Math.max(1, Math.ceil(countingCount / blockSessions));
-  const clientsPerBlock = Math.max(1, Math.ceil(clientCount / blockCount));
-  const blockStarts = new Int32Array(blockCount + 1);
-  for (let index = 0; index < sessionCount; index++) {
-    if (groupOf[index] >= 0) blockStarts[((textClientNumber[clientOf[index]] / clientsPerBlock) | 0) + 1]++;
-  }
-  for (let b = 1; b <= blockCount; b++) blockStarts[b] += blockStarts[b - 1];
-  const dealt = new DealtSessions(countingCount);
-  const cursor = blockStarts.slice(0, blockCount);
-  const rowOrder = rowsRise ? null : sheetOrder(sessions.rows);
-  for (let k = 0; k < sessionCount; k++) {
-    const index = rowOrder === null ? k : rowOrder[k];
-    const group = groupOf[index];
-    if (group < 0) continue;
-    const client = textClientNumber[clientOf[index]];
-    const block = (client / clientsPerBlock) | 0;
-    const at = cursor[block]++;
-    dealt.index[at] = index;
-    dealt.group[at] = group;
-    dealt.client[at] = client - block * clientsPerBlock;
-    const pin = sessions.priorAuthOf[index];
-    dealt.pin[at] = pin < 0 ? -1 : pinOfText[pin];
-    dealt.day[at] = sessions.days[index];
-    dealt.cost[at] = toHundredths(sessions.units[index]);
-  }
+  let widestGroup = 0;
+  for (let c = 0; c < clientCount; c++)
+    widestGroup = Math.max(widestGroup, clientLineStart[c + 1] - clientLineStart[c]);
 
   // A line's Authorization # key as a number, worked out only for lines a pinned session meets:
   // -2 unknown yet, -1 the line has none or no session pins it.
@@ -429,12 +437,17 @@ export function countSessions(
   const orderInBlock = new BlockOrder(clientsPerBlock);
   for (let b = 0; b < blockCount; b++) {
     const from = blockStarts[b];
+    const firstClient = b * clientsPerBlock;
     const order = orderInBlock.sort(dealt, from, blockStarts[b + 1]);
     for (let k = 0; k < order.length; k++) {
       const at = from + order[k];
+      const code = dealt.code[at];
+      const client = firstClient + dealt.client[at];
+      let group = groupTable.get(client, code);
+      if (group < 0) group = groupFor(client, code);
+      if (pool[group] === 0) continue;
       const index = dealt.index[at];
       const date = dealt.day[at];
-      const group = dealt.group[at];
       let matches = 0;
       for (let i = group + 1, end = group + 1 + pool[group]; i < end; i++) {
         const l = pool[i];
@@ -594,8 +607,8 @@ class GroupTable {
 class DealtSessions {
   /** Its place in the input. */
   readonly index: Int32Array;
-  /** Its group: a place in the pool. */
-  readonly group: Int32Array;
+  /** Its billing code: a number into the table's codes. */
+  readonly code: Int32Array;
   /** Its client's number, counted from the first client of its block. */
   readonly client: Int32Array;
   /** Its Prior Auth # as an authorization key, or -1 when blank. */
@@ -606,7 +619,7 @@ class DealtSessions {
 
   constructor(count: number) {
     this.index = new Int32Array(count);
-    this.group = new Int32Array(count);
+    this.code = new Int32Array(count);
     this.client = new Int32Array(count);
     this.pin = new Int32Array(count);
     this.day = new Float64Array(count);
