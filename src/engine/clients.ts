@@ -17,8 +17,13 @@ export type Resolution = { ok: true; client: Client } | { ok: false; message: st
 
 /** Trimmed, case-folded, inner spaces collapsed. */
 export function textKey(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLowerCase();
+  const t = text.trim();
+  // Most cells have single spaces only: no new string to collapse them.
+  return (SPACES_TO_COLLAPSE.test(t) ? t.replace(/\s+/g, " ") : t).toLowerCase();
 }
+
+/** Whitespace that textKey changes: a run of two, or any whitespace but a plain space. */
+const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
 
 /** An ID made only of digits compares as a number: 1001, "1001" and "01001" are one ID. */
 export function idKey(text: string): string {
@@ -34,6 +39,8 @@ export class ClientDirectory {
   private readonly byId = new Map<string, ClientRow[]>();
   private readonly byName = new Map<string, ClientRow[]>();
   private readonly hasSheet: boolean;
+  /** One Client per Clients row, made when a cell first resolves to it. */
+  private readonly clients = new Map<ClientRow, Client>();
   /** Problems found in the Clients sheet itself (duplicate IDs, rows with neither ID nor name). */
   readonly problems: Problem[] = [];
 
@@ -77,7 +84,7 @@ export class ClientDirectory {
         message: `Client ID ${quote(ref.text)} is on ${id.length} rows of Clients (rows ${rowList(id)})`,
       };
     }
-    if (id) return { ok: true, client: fromRow(id[0]) };
+    if (id) return { ok: true, client: this.client(id[0]) };
     const named = this.byName.get(textKey(ref.text));
     if (named && named.length > 1) {
       return {
@@ -85,8 +92,17 @@ export class ClientDirectory {
         message: `${named.length} clients are named ${quote(ref.text)} (Clients rows ${rowList(named)}); use the Client ID`,
       };
     }
-    if (named) return { ok: true, client: fromRow(named[0]) };
+    if (named) return { ok: true, client: this.client(named[0]) };
     return { ok: true, client: unknownClient(ref) };
+  }
+
+  private client(row: ClientRow): Client {
+    let client = this.clients.get(row);
+    if (client === undefined) {
+      client = fromRow(row);
+      this.clients.set(row, client);
+    }
+    return client;
   }
 
   /** True when the workbook has a Clients sheet, so a client found in none of its rows is reported. */

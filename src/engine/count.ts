@@ -2,6 +2,7 @@
 import { clip, quote } from "./text";
 import { ClientDirectory, type Client } from "./clients";
 import { SessionResults } from "./sessions";
+import type { SessionTable } from "./sessionTable";
 import { excludeBases, formatTrackingCode, lineCountsCode, type CodeList } from "./codes";
 import { type DateOrder, type DayNumber, partsFromDay } from "./dates";
 import { statusKey } from "./settings";
@@ -141,7 +142,7 @@ export function countSessions(
   };
 
   // Tracking lines: validate, then group each client's lines in draw order.
-  const lineResults: (LineResult | null)[] = [];
+  const lineResults = new Array<LineResult | null>(input.tracking.length).fill(null);
   const open: OpenLine[] = [];
   input.tracking.forEach((t, index) => {
     const client =
@@ -276,100 +277,32 @@ export function countSessions(
   sessions.priorAuths.forEach((text, n) => (pinOfText[n] = keyNumber(keyNumbers, authKey(text))));
   /** Per Client cell text, the number of the client whose lines it draws from (-1 none, -2 not yet known). */
   const textClientNumber = new Int32Array(textClients.length + sessions.clients.length).fill(-2);
-  const clientOfText = (textNumber: number): number => {
-    let client = textClientNumber[textNumber];
-    if (client === -2) {
-      client = clientNumbers.get(textClients[textNumber]!.key) ?? -1;
-      textClientNumber[textNumber] = client;
-    }
-    return client;
-  };
-
-  /** Per session, 1 when it may count: it is read, dated, coded, of a counted status, and its client has lines. */
-  const candidate = new Uint8Array(sessionCount);
-  let candidateCount = 0;
-  /** Whether sheet rows rise with the index, as they do when a reader lists a sheet top to bottom. */
-  let rowsRise = true;
-  let previousRow = -Infinity;
-  for (let index = 0; index < sessionCount; index++) {
-    const row = sessions.rows[index];
-    if (!(row > previousRow)) rowsRise = false;
-    previousRow = row;
-    clientOf[index] = -1;
-    const c = sessions.clientOf[index];
-    if (sessions.leftOut[index] === 1 || c < 0) continue;
-    let textNumber = refText[c];
-    if (textNumber < 0) {
-      const entry = textEntry(sessions.clients[c]);
-      textNumber = entry.number;
-      refText[c] = textNumber;
-      refChecked[c] = entry.ambiguity !== null || entry.unknown ? 1 : 0;
-    }
-    if (
-      refChecked[c] === 1 &&
-      checked(labels.sessionsSheet, row, sessions.clients[c], textEntries[textNumber]) === null
-    ) {
-      continue;
-    }
-    clientOf[index] = textNumber;
-    const code = sessions.codeOf[index];
-    const status = sessions.statusOf[index];
-    if (Number.isNaN(sessions.days[index]) || code < 0 || (status >= 0 && statusCounts[status] === 0)) continue;
-    if (clientOfText(textNumber) < 0) continue;
-    candidate[index] = 1;
-    candidateCount++;
-  }
-
-  // Clients draw from their own lines only, and within a client sessions are taken in date then
-  // row order (rule 1), so the draw may take one client at a time. To keep each step's memory in
-  // the processor's cache at any size, the sessions that may count are first dealt, in row order,
-  // into blocks of clients of about BLOCK sessions each, copying what the draw needs of each; each
-  // block is then put in (client, date, row) order and drawn on its own. Reaching into a million
-  // sessions in client order would instead fetch each from main memory, several times.
   const clientCount = clientNumbers.size;
-  const blockCount = Math.max(1, Math.ceil(candidateCount / blockSessions));
-  const clientsPerBlock = Math.max(1, Math.ceil(clientCount / blockCount));
-  const blockStarts = new Int32Array(blockCount + 1);
-  for (let index = 0; index < sessionCount; index++) {
-    if (candidate[index] === 1) blockStarts[((textClientNumber[clientOf[index]] / clientsPerBlock) | 0) + 1]++;
-  }
-  for (let b = 1; b <= blockCount; b++) blockStarts[b] += blockStarts[b - 1];
-  const dealt = new DealtSessions(candidateCount);
-  const cursor = blockStarts.slice(0, blockCount);
-  const rowOrder = rowsRise ? null : sheetOrder(sessions.rows);
-  for (let k = 0; k < sessionCount; k++) {
-    const index = rowOrder === null ? k : rowOrder[k];
-    if (candidate[index] === 0) continue;
-    const client = textClientNumber[clientOf[index]];
-    const block = (client / clientsPerBlock) | 0;
-    const at = cursor[block]++;
-    dealt.index[at] = index;
-    dealt.code[at] = sessions.codeOf[index];
-    dealt.client[at] = client - block * clientsPerBlock;
-    const pin = sessions.priorAuthOf[index];
-    dealt.pin[at] = pin < 0 ? -1 : pinOfText[pin];
-    dealt.day[at] = sessions.days[index];
-    dealt.cost[at] = toHundredths(sessions.units[index]);
-  }
 
-  // A session's group is the lines of its client that count its code (in draw order), kept in one
-  // pool as [count, column, column, …] and found through a table by (client, code); the draw
-  // makes each when first needed, so a block's groups sit together. A session whose client has no
-  // line for its code does not count.
+  const { candidate, candidateCount, rowsRise } = firstPass(sessions, clientOf, statusCounts, {
+    refText,
+    refChecked,
+    textClientNumber,
+    meet: (c) => {
+      const entry = textEntry(sessions.clients[c]);
+      refText[c] = entry.number;
+      refChecked[c] = entry.ambiguity !== null || entry.unknown ? 1 : 0;
+      textClientNumber[entry.number] = entry.client === null ? -1 : (clientNumbers.get(entry.client.key) ?? -1);
+    },
+    check: (c, row) => checked(labels.sessionsSheet, row, sessions.clients[c], textEntries[refText[c]]) !== null,
+  });
+  const dealt = deal(sessions, clientOf, candidate, candidateCount, {
+    textClientNumber,
+    clientCount,
+    blockSessions,
+    pinOfText,
+    rowOrder: rowsRise ? null : sheetOrder(sessions.rows),
+  });
+
+  // A session's group is the lines of its client that count its code (in draw order). Whether a
+  // line counts a code depends only on the line's codes as read and the session's code, and a
+  // practice has few distinct code cells: each (code cell, code) pair is decided once.
   const codeCount = codeSamples.length;
-  const groupTable = new GroupTable(clientCount, codeCount, sessionCount);
-  let pool = new Int32Array(1024);
-  let poolLength = 0;
-  const poolPush = (value: number): void => {
-    if (poolLength === pool.length) {
-      const grown = new Int32Array(2 * pool.length);
-      grown.set(pool);
-      pool = grown;
-    }
-    pool[poolLength++] = value;
-  };
-  // Whether a line counts a code depends only on the line's codes as read and the session's code,
-  // and a practice has few distinct code cells: each (code cell, code) pair is decided once.
   const codeLists = new Map<string, number>();
   const lineCodeList = new Int32Array(open.length);
   // A reader hands equal code cells over as one parsed list, so most lines are matched by identity.
@@ -385,9 +318,7 @@ export function countSessions(
   const decided = codeLists.size * codeCount <= Math.max(4 * sessionCount, 65_536);
   /** Per (code cell, code): 0 not yet decided, 1 does not count it, 2 counts it. */
   const verdicts = new Uint8Array(decided ? codeLists.size * codeCount : 0);
-  const groupFor = (client: number, codeNumber: number): number => {
-    const group = poolLength;
-    poolPush(0);
+  const groups = new Groups(clientCount, codeCount, sessionCount, (client, codeNumber, group) => {
     const code = codeSamples[codeNumber];
     for (let i = clientLineStart[client]; i < clientLineStart[client + 1]; i++) {
       const column = clientLines[i];
@@ -398,12 +329,9 @@ export function countSessions(
         verdict = lineCountsCode(open[column].codes, code, excludes) ? 2 : 1;
         if (decided) verdicts[cell] = verdict;
       }
-      if (verdict === 2) poolPush(column);
+      if (verdict === 2) group.add(column);
     }
-    pool[group] = poolLength - group - 1;
-    groupTable.set(client, codeNumber, group);
-    return group;
-  };
+  });
   let widestGroup = 0;
   for (let c = 0; c < clientCount; c++)
     widestGroup = Math.max(widestGroup, clientLineStart[c + 1] - clientLineStart[c]);
@@ -411,128 +339,81 @@ export function countSessions(
   // A line's Authorization # key as a number, worked out only for lines a pinned session meets:
   // -2 unknown yet, -1 the line has none or no session pins it.
   const lineAuth = new Int32Array(open.length).fill(-2);
-  const authOf = (column: number): number => {
-    let n = lineAuth[column];
-    if (n === -2) {
-      const authorization = open[column].authorization;
-      n = authorization === null ? -1 : (keyNumbers.get(authKey(authorization)) ?? -1);
-      lineAuth[column] = n;
-    }
-    return n;
-  };
   const lineList = (columns: ArrayLike<number>, from: number, to: number): OpenLine[] => {
     const list: OpenLine[] = [];
     for (let i = from; i < to; i++) list.push(open[columns[i]]);
     return list;
   };
+  const where = (index: number, date: number): string =>
+    `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(codeSamples[sessions.codeOf[index]].base)})`;
 
-  // The draw, client by client, in date then row order. Per session: the line it draws from (its
-  // column, or -1) and that line's remaining count just after it. (Problems come out
-  // client by client; analyzeWorkbook puts them in sheet and row order.)
+  // The draw, block by block. Per session: the line it draws from (its column, or -1) and that
+  // line's remaining count just after it. (Problems come out client by client; analyzeWorkbook
+  // puts them in sheet and row order.)
   const drawnLine = new Int32Array(sessionCount).fill(-1);
   const drawnRemaining = new Float64Array(sessionCount);
-  const matching = new Int32Array(widestGroup);
-  const pinned = new Int32Array(widestGroup);
+  draw(dealt, groups, lineRecords, asOf, widestGroup, drawnLine, drawnRemaining, {
+    authOf: (column) => {
+      let n = lineAuth[column];
+      if (n === -2) {
+        const authorization = open[column].authorization;
+        n = authorization === null ? -1 : (keyNumbers.get(authKey(authorization)) ?? -1);
+        lineAuth[column] = n;
+      }
+      return n;
+    },
+    outside: (index, date, group) => {
+      const forCode = lineList(groups.pool, group + 1, group + 1 + groups.pool[group]);
+      problems.push({
+        kind: "outside-authorization",
+        sheet: labels.sessionsSheet,
+        row: sessions.rows[index],
+        column: null,
+        message: `${where(index, date)} is outside every authorization for that code: ${forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ")}.`,
+      });
+    },
+    mismatch: (index, date, matching, matches) => {
+      const against = lineList(matching, 0, matches).map(lineLabel);
+      problems.push({
+        kind: "prior-auth-mismatch",
+        sheet: labels.sessionsSheet,
+        row: sessions.rows[index],
+        column: labels.priorAuthColumn,
+        message: `Prior Auth # ${quote(sessions.priorAuth(index) ?? "")} on the session of ${fmt(date as DayNumber)} matches no authorization covering it; the cell is left as it is and the session is counted against ${against.join(" or ")}.`,
+      });
+    },
+    over: (index, date, line, remaining) => {
+      const l = open[line];
+      problems.push({
+        kind: "over-authorization",
+        sheet: labels.sessionsSheet,
+        row: sessions.rows[index],
+        column: null,
+        message: `${where(index, date)} is over ${lineLabel(l)}: ${amount(-remaining, l.trackBy)} past the ${amount(l.allowed, l.trackBy)} allowed.`,
+      });
+    },
+  });
   const L = lineRecords;
-  const orderInBlock = new BlockOrder(clientsPerBlock);
-  for (let b = 0; b < blockCount; b++) {
-    const from = blockStarts[b];
-    const firstClient = b * clientsPerBlock;
-    const order = orderInBlock.sort(dealt, from, blockStarts[b + 1]);
-    for (let k = 0; k < order.length; k++) {
-      const at = from + order[k];
-      const code = dealt.code[at];
-      const client = firstClient + dealt.client[at];
-      let group = groupTable.get(client, code);
-      if (group < 0) group = groupFor(client, code);
-      if (pool[group] === 0) continue;
-      const index = dealt.index[at];
-      const date = dealt.day[at];
-      let matches = 0;
-      for (let i = group + 1, end = group + 1 + pool[group]; i < end; i++) {
-        const l = pool[i];
-        const o = l * LINE.size;
-        if (L[o + LINE.start] <= date && date <= L[o + LINE.end]) matching[matches++] = l;
-      }
-      if (matches === 0) {
-        const forCode = lineList(pool, group + 1, group + 1 + pool[group]);
-        problems.push({
-          kind: "outside-authorization",
-          sheet: labels.sessionsSheet,
-          row: sessions.rows[index],
-          column: null,
-          message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(codeSamples[sessions.codeOf[index]].base)}) is outside every authorization for that code: ${forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ")}.`,
-        });
-        continue;
-      }
-      let candidates = matching;
-      let candidateCount = matches;
-      const pin = dealt.pin[at];
-      if (pin >= 0) {
-        let pinnedCount = 0;
-        for (let i = 0; i < matches; i++) if (authOf(matching[i]) === pin) pinned[pinnedCount++] = matching[i];
-        if (pinnedCount > 0) {
-          candidates = pinned;
-          candidateCount = pinnedCount;
-        } else {
-          const against = lineList(matching, 0, matches).map(lineLabel);
-          problems.push({
-            kind: "prior-auth-mismatch",
-            sheet: labels.sessionsSheet,
-            row: sessions.rows[index],
-            column: labels.priorAuthColumn,
-            message: `Prior Auth # ${quote(sessions.priorAuth(index) ?? "")} on the session of ${fmt(date as DayNumber)} matches no authorization covering it; the cell is left as it is and the session is counted against ${against.join(" or ")}.`,
-          });
-        }
-      }
-      // Rules 2 and 3: the first line in draw order with the session's cost left, else the first.
-      const unitsCost = dealt.cost[at];
-      let line = candidates[0];
-      for (let i = 0; i < candidateCount; i++) {
-        const o = candidates[i] * LINE.size;
-        if (L[o + LINE.allowed] - L[o + LINE.drawn] >= (L[o + LINE.isUnits] ? unitsCost : 100)) {
-          line = candidates[i];
-          break;
-        }
-      }
-      const o = line * LINE.size;
-      const cost = L[o + LINE.isUnits] ? unitsCost : 100;
-      L[o + LINE.drawn] += cost;
-      if (date <= asOf) {
-        L[o + LINE.used] += cost;
-        // NaN (nothing drawn yet) compares false, so the first day drawn is always taken.
-        if (!(date <= L[o + LINE.last])) L[o + LINE.last] = date;
-      } else {
-        L[o + LINE.scheduled] += cost;
-      }
-      const remaining = L[o + LINE.allowed] - L[o + LINE.drawn];
-      if (remaining < 0) {
-        const l = open[line];
-        problems.push({
-          kind: "over-authorization",
-          sheet: labels.sessionsSheet,
-          row: sessions.rows[index],
-          column: null,
-          message: `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(codeSamples[sessions.codeOf[index]].base)}) is over ${lineLabel(l)}: ${amount(-remaining, l.trackBy)} past the ${amount(l.allowed, l.trackBy)} allowed.`,
-        });
-      }
-      drawnLine[index] = line;
-      drawnRemaining[index] = fromHundredths(remaining);
-    }
-  }
 
+  // (Filled by loops: in V8, map over these arrays fell back to slow code at every count.)
+  const lineRows = new Int32Array(open.length);
+  const lineAuthorizations = new Array<string | null>(open.length).fill(null);
+  for (const l of open) {
+    lineRows[l.column] = l.row;
+    lineAuthorizations[l.column] = l.authorization;
+  }
   const sessionResults = new SessionResults(
     sessions,
     textClients.map((c) => c?.key ?? null),
     clientOf,
     drawnLine,
     drawnRemaining,
-    open.map((l) => l.row),
-    open.map((l) => l.authorization),
+    lineRows,
+    lineAuthorizations,
   );
 
   // Lines with equal code cells share one list of code texts (results are read-only).
-  const codeTextLists: (readonly string[] | undefined)[] = [];
+  const codeTextLists = new Array<readonly string[] | undefined>(codeLists.size).fill(undefined);
   for (const line of open) {
     const o = line.column * LINE.size;
     const list = lineCodeList[line.column];
@@ -600,6 +481,266 @@ class GroupTable {
     const cell = text * this.codes + code;
     if (this.table !== null) this.table[cell] = group;
     else this.map!.set(cell, group);
+  }
+}
+
+/** What the first pass needs to resolve a session's Client cell: tables by cell, filled as cells are met. */
+interface ClientCells {
+  /** Per distinct Client cell, its text number, or -1 before it is met. */
+  readonly refText: Int32Array;
+  /** Per distinct Client cell, 1 when every row naming it must be checked. */
+  readonly refChecked: Uint8Array;
+  /** Per text number, its client's number (-1 when it has no lines). */
+  readonly textClientNumber: Int32Array;
+  /** Resolves Client cell c, the first time a read row names it. */
+  readonly meet: (c: number) => void;
+  /** Reports what a checked cell's row must (ambiguous, unknown); false when the row is left out. */
+  readonly check: (c: number, row: number) => boolean;
+}
+
+/**
+ * The sessions in sheet order: each read row's client text (into `clientOf`,
+ * -1 when it has none), and which sessions may count — read, dated, coded, of
+ * a counted status, of a client with lines. Reads the table's columns front to
+ * back; what depends on a distinct value was worked out once for it.
+ */
+function firstPass(
+  sessions: SessionTable,
+  clientOf: Int32Array,
+  statusCounts: Uint8Array,
+  cells: ClientCells,
+): { candidate: Uint8Array; candidateCount: number; rowsRise: boolean } {
+  const n = sessions.length;
+  const { rows, leftOut, days, codeOf, statusOf } = sessions;
+  const refs = sessions.clientOf;
+  const { refText, refChecked, textClientNumber } = cells;
+  const candidate = new Uint8Array(n);
+  let candidateCount = 0;
+  let rowsRise = true;
+  let previousRow = -Infinity;
+  for (let index = 0; index < n; index++) {
+    const row = rows[index];
+    if (!(row > previousRow)) rowsRise = false;
+    previousRow = row;
+    clientOf[index] = -1;
+    const c = refs[index];
+    if (leftOut[index] === 1 || c < 0) continue;
+    if (refText[c] < 0) cells.meet(c);
+    if (refChecked[c] === 1 && !cells.check(c, row)) continue;
+    const textNumber = refText[c];
+    clientOf[index] = textNumber;
+    const status = statusOf[index];
+    if (Number.isNaN(days[index]) || codeOf[index] < 0 || (status >= 0 && statusCounts[status] === 0)) continue;
+    if (textClientNumber[textNumber] < 0) continue;
+    candidate[index] = 1;
+    candidateCount++;
+  }
+  return { candidate, candidateCount, rowsRise };
+}
+
+/** The sessions that may count, dealt into blocks of clients. */
+interface Dealt {
+  readonly sessions: DealtSessions;
+  /** Block b holds dealt sessions blockStarts[b] up to blockStarts[b + 1]. */
+  readonly blockStarts: Int32Array;
+  readonly clientsPerBlock: number;
+}
+
+/**
+ * Clients draw from their own lines only, and within a client sessions are
+ * taken in date then row order (rule 1), so the draw may take one client at a
+ * time. To keep each step's memory in the processor's cache at any size, the
+ * sessions that may count are dealt, in row order, into blocks of clients of
+ * about `blockSessions` sessions each, copying what the draw needs of each.
+ * Reaching into a million sessions in client order would instead fetch each
+ * from main memory, several times.
+ */
+function deal(
+  sessions: SessionTable,
+  clientOf: Int32Array,
+  candidate: Uint8Array,
+  candidateCount: number,
+  o: {
+    readonly textClientNumber: Int32Array;
+    readonly clientCount: number;
+    readonly blockSessions: number;
+    readonly pinOfText: Int32Array;
+    /** The session indices in sheet row order, or null when they already are. */
+    readonly rowOrder: Int32Array | null;
+  },
+): Dealt {
+  const { textClientNumber, pinOfText, rowOrder } = o;
+  const n = sessions.length;
+  const blockCount = Math.max(1, Math.ceil(candidateCount / o.blockSessions));
+  const clientsPerBlock = Math.max(1, Math.ceil(o.clientCount / blockCount));
+  const blockStarts = new Int32Array(blockCount + 1);
+  for (let index = 0; index < n; index++) {
+    if (candidate[index] === 1) blockStarts[((textClientNumber[clientOf[index]] / clientsPerBlock) | 0) + 1]++;
+  }
+  for (let b = 1; b <= blockCount; b++) blockStarts[b] += blockStarts[b - 1];
+  const dealt = new DealtSessions(candidateCount);
+  const cursor = blockStarts.slice(0, blockCount);
+  const { codeOf, priorAuthOf, days, units } = sessions;
+  for (let k = 0; k < n; k++) {
+    const index = rowOrder === null ? k : rowOrder[k];
+    if (candidate[index] === 0) continue;
+    const client = textClientNumber[clientOf[index]];
+    const block = (client / clientsPerBlock) | 0;
+    const at = cursor[block]++;
+    dealt.index[at] = index;
+    dealt.code[at] = codeOf[index];
+    dealt.client[at] = client - block * clientsPerBlock;
+    const pin = priorAuthOf[index];
+    dealt.pin[at] = pin < 0 ? -1 : pinOfText[pin];
+    dealt.day[at] = days[index];
+    dealt.cost[at] = toHundredths(units[index]);
+  }
+  return { sessions: dealt, blockStarts, clientsPerBlock };
+}
+
+/**
+ * Groups: per (client, code), the lines of the client that count the code, in
+ * draw order, kept in one pool as [count, column, column, …] and found through
+ * a table. Each is made when the draw first needs it, so a block's groups sit
+ * together in the pool.
+ */
+class Groups {
+  pool = new Int32Array(1024);
+  private length = 0;
+  private readonly table: GroupTable;
+
+  constructor(
+    clients: number,
+    codes: number,
+    sessions: number,
+    /** Calls groups.add(column) for each line of the client counting the code, in draw order. */
+    private readonly linesFor: (client: number, code: number, groups: Groups) => void,
+  ) {
+    this.table = new GroupTable(clients, codes, sessions);
+  }
+
+  /** The group's place in the pool: pool[place] lines follow it. */
+  of(client: number, code: number): number {
+    const known = this.table.get(client, code);
+    return known >= 0 ? known : this.make(client, code);
+  }
+
+  private make(client: number, code: number): number {
+    const group = this.length;
+    this.push(0);
+    this.linesFor(client, code, this);
+    this.pool[group] = this.length - group - 1;
+    this.table.set(client, code, group);
+    return group;
+  }
+
+  /** Adds a line to the group being made (for `linesFor`). */
+  add(column: number): void {
+    this.push(column);
+  }
+
+  private push(value: number): void {
+    if (this.length === this.pool.length) {
+      const grown = new Int32Array(2 * this.pool.length);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    this.pool[this.length++] = value;
+  }
+}
+
+/** What the draw hands back to the engine: authorization keys it needs, and problems to word. */
+interface DrawCalls {
+  /** The Authorization # key of the line in `column`, or -1. */
+  readonly authOf: (column: number) => number;
+  readonly outside: (index: number, date: number, group: number) => void;
+  readonly mismatch: (index: number, date: number, matching: Int32Array, matches: number) => void;
+  readonly over: (index: number, date: number, line: number, remaining: number) => void;
+}
+
+/**
+ * The draw (SPEC §4 rules 1–3), block by block, each block in client, date
+ * then row order: per session, the line it draws from (into `drawnLine`) and
+ * that line's remaining count just after it (into `drawnRemaining`), adding its
+ * cost to the line's record in `lines`.
+ */
+function draw(
+  dealt: Dealt,
+  groups: Groups,
+  lines: Float64Array,
+  asOf: number,
+  widestGroup: number,
+  drawnLine: Int32Array,
+  drawnRemaining: Float64Array,
+  calls: DrawCalls,
+): void {
+  const { blockStarts, clientsPerBlock } = dealt;
+  const { index: indexOf, code: codeOf, client: clientOf, day: dayOf, pin: pinOf, cost: costOf } = dealt.sessions;
+  const L = lines;
+  const matching = new Int32Array(widestGroup);
+  const pinned = new Int32Array(widestGroup);
+  const orderInBlock = new BlockOrder(clientsPerBlock);
+  for (let b = 0; b + 1 < blockStarts.length; b++) {
+    const from = blockStarts[b];
+    const firstClient = b * clientsPerBlock;
+    const order = orderInBlock.sort(dealt.sessions, from, blockStarts[b + 1]);
+    for (let k = 0; k < order.length; k++) {
+      const at = from + order[k];
+      const group = groups.of(firstClient + clientOf[at], codeOf[at]);
+      const pool = groups.pool;
+      const size = pool[group];
+      // A session whose client has no line for its code does not count.
+      if (size === 0) continue;
+      const index = indexOf[at];
+      const date = dayOf[at];
+      let matches = 0;
+      for (let i = group + 1, end = group + 1 + size; i < end; i++) {
+        const l = pool[i];
+        const o = l * LINE.size;
+        if (L[o + LINE.start] <= date && date <= L[o + LINE.end]) matching[matches++] = l;
+      }
+      if (matches === 0) {
+        calls.outside(index, date, group);
+        continue;
+      }
+      let candidates = matching;
+      let candidateCount = matches;
+      const pin = pinOf[at];
+      if (pin >= 0) {
+        let pinnedCount = 0;
+        for (let i = 0; i < matches; i++) if (calls.authOf(matching[i]) === pin) pinned[pinnedCount++] = matching[i];
+        if (pinnedCount > 0) {
+          candidates = pinned;
+          candidateCount = pinnedCount;
+        } else {
+          calls.mismatch(index, date, matching, matches);
+        }
+      }
+      // Rules 2 and 3: the first line in draw order with the session's cost left, else the first.
+      const unitsCost = costOf[at];
+      let line = candidates[0];
+      for (let i = 0; i < candidateCount; i++) {
+        const o = candidates[i] * LINE.size;
+        if (L[o + LINE.allowed] - L[o + LINE.drawn] >= (L[o + LINE.isUnits] ? unitsCost : 100)) {
+          line = candidates[i];
+          break;
+        }
+      }
+      const o = line * LINE.size;
+      const cost = L[o + LINE.isUnits] ? unitsCost : 100;
+      L[o + LINE.drawn] += cost;
+      if (date <= asOf) {
+        L[o + LINE.used] += cost;
+        // NaN (nothing drawn yet) compares false, so the first day drawn is always taken.
+        if (!(date <= L[o + LINE.last])) L[o + LINE.last] = date;
+      } else {
+        L[o + LINE.scheduled] += cost;
+      }
+      const remaining = L[o + LINE.allowed] - L[o + LINE.drawn];
+      if (remaining < 0) calls.over(index, date, line, remaining);
+      drawnLine[index] = line;
+      drawnRemaining[index] = fromHundredths(remaining);
+    }
   }
 }
 

@@ -22,7 +22,7 @@ export class SessionResults implements Iterable<SessionResult> {
     private readonly lineOf: Int32Array,
     /** Per session that drew, its line's remaining count just after it. */
     private readonly remainingAfter: Float64Array,
-    private readonly lineRows: readonly number[],
+    private readonly lineRows: ArrayLike<number>,
     private readonly lineAuthorizations: readonly (string | null)[],
   ) {}
 
