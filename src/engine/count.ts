@@ -13,21 +13,18 @@ import type { ClientRef, EngineResult, LineResult, PracticeInput, Problem, Track
 const toHundredths = (n: number): number => Math.round(n * 100);
 const fromHundredths = (n: number): number => n / 100;
 
-/** A valid tracking line. What the draw reads and adds to lives in its record (see LINE), at `column`. */
-interface OpenLine {
-  /** Its place among all tracking rows (for the results) and among the valid ones (for its record). */
-  readonly index: number;
-  readonly column: number;
-  readonly row: number;
-  readonly client: Client;
+/**
+ * A valid tracking line: the reader's row itself, its cells known to be there. The valid lines
+ * are numbered by column (their place among the valid ones); what the draw reads and adds to
+ * lives in the column's record (see LINE), and its client in `clientOfLine`.
+ */
+type OpenLine = TrackingRow & {
   readonly trackBy: TrackBy;
   readonly codes: CodeList;
   readonly start: DayNumber;
   readonly end: DayNumber;
-  /** In hundredths. */
   readonly allowed: number;
-  readonly authorization: string | null;
-}
+};
 
 /**
  * The valid lines' numbers, one fixed-size record per line in one flat array,
@@ -144,6 +141,12 @@ export function countSessions(
   // Tracking lines: validate, then group each client's lines in draw order.
   const lineResults = new Array<LineResult | null>(input.tracking.length).fill(null);
   const open: OpenLine[] = [];
+  /** Per column, its place among all tracking rows, and its client's number. */
+  const lineIndex = new Int32Array(input.tracking.length);
+  const clientOfLine = new Int32Array(input.tracking.length);
+  /** Clients by number (each client's lines are grouped by it), numbered by their keys. */
+  const clientNumbers = new Map<string, number>();
+  const clientByNumber: Client[] = [];
   input.tracking.forEach((t, index) => {
     const client =
       t.client === null ? null : (checked(labels.trackingSheet, t.row, t.client, textEntry(t.client))?.client ?? null);
@@ -159,18 +162,12 @@ export function countSessions(
       t.allowed !== null
     ) {
       lineResults[index] = null;
-      open.push({
-        index,
-        column: open.length,
-        row: t.row,
-        client,
-        trackBy: t.trackBy,
-        codes: t.codes,
-        start: t.start,
-        end: t.end,
-        allowed: toHundredths(t.allowed),
-        authorization: t.authorization,
-      });
+      // The row itself is kept, not a copy: at 200,000 lines, a new object per line is most of the cost.
+      lineIndex[open.length] = index;
+      const number = keyNumber(clientNumbers, client.key);
+      if (number === clientByNumber.length) clientByNumber.push(client);
+      clientOfLine[open.length] = number;
+      open.push(t as OpenLine);
       return;
     }
     const reasons = t.issues.map((i) => i.message);
@@ -202,9 +199,6 @@ export function countSessions(
   // Each client's lines in draw order (rule 2): listed codes before Any, then earlier End, earlier
   // Start, earlier row. One sort of all lines, by client first: a sort per client would cost a
   // sort's setup for every client, which at 50,000 clients is most of the work.
-  const clientNumbers = new Map<string, number>();
-  const clientOfLine = new Int32Array(open.length);
-  for (const l of open) clientOfLine[l.column] = keyNumber(clientNumbers, l.client.key);
   /**
    * Per client number c, its lines in draw order: the columns clientLines[clientLineStart[c]] up
    * to clientLineStart[c + 1]. A counting sort by client, then each client's few lines sorted in
@@ -225,12 +219,12 @@ export function countSessions(
   const lineEnd = new Float64Array(open.length);
   const lineStart = new Float64Array(open.length);
   const lineRow = new Float64Array(open.length);
-  for (const l of open) {
-    lineAny[l.column] = l.codes.any ? 1 : 0;
-    lineEnd[l.column] = l.end;
-    lineStart[l.column] = l.start;
-    lineRow[l.column] = l.row;
-  }
+  open.forEach((l, column) => {
+    lineAny[column] = l.codes.any ? 1 : 0;
+    lineEnd[column] = l.end;
+    lineStart[column] = l.start;
+    lineRow[column] = l.row;
+  });
   const drawsBefore = (a: number, b: number): boolean =>
     (lineAny[a] - lineAny[b] || lineEnd[a] - lineEnd[b] || lineStart[a] - lineStart[b] || lineRow[a] - lineRow[b]) < 0;
   for (let c = 0; c < clientNumbers.size; c++) {
@@ -246,14 +240,14 @@ export function countSessions(
     }
   }
   const lineRecords = new Float64Array(open.length * LINE.size);
-  for (const l of open) {
-    const r = l.column * LINE.size;
+  open.forEach((l, column) => {
+    const r = column * LINE.size;
     lineRecords[r + LINE.start] = l.start;
     lineRecords[r + LINE.end] = l.end;
-    lineRecords[r + LINE.allowed] = l.allowed;
+    lineRecords[r + LINE.allowed] = toHundredths(l.allowed);
     lineRecords[r + LINE.isUnits] = l.trackBy === "Units" ? 1 : 0;
     lineRecords[r + LINE.last] = NaN;
-  }
+  });
 
   // Sessions, in sheet order: each session's client text and group become numbers. The table
   // stores each distinct client cell, code, status and Prior Auth # once, so what depends only on
@@ -307,14 +301,14 @@ export function countSessions(
   const lineCodeList = new Int32Array(open.length);
   // A reader hands equal code cells over as one parsed list, so most lines are matched by identity.
   const listNumbers = new Map<CodeList, number>();
-  for (const l of open) {
+  open.forEach((l, column) => {
     let n = listNumbers.get(l.codes);
     if (n === undefined) {
       n = keyNumber(codeLists, codeListKey(l.codes));
       listNumbers.set(l.codes, n);
     }
-    lineCodeList[l.column] = n;
-  }
+    lineCodeList[column] = n;
+  });
   const decided = codeLists.size * codeCount <= Math.max(4 * sessionCount, 65_536);
   /** Per (code cell, code): 0 not yet decided, 1 does not count it, 2 counts it. */
   const verdicts = new Uint8Array(decided ? codeLists.size * codeCount : 0);
@@ -389,7 +383,7 @@ export function countSessions(
         sheet: labels.sessionsSheet,
         row: sessions.rows[index],
         column: null,
-        message: `${where(index, date)} is over ${lineLabel(l)}: ${amount(-remaining, l.trackBy)} past the ${amount(l.allowed, l.trackBy)} allowed.`,
+        message: `${where(index, date)} is over ${lineLabel(l)}: ${amount(-remaining, l.trackBy)} past the ${amount(lineRecords[line * LINE.size + LINE.allowed], l.trackBy)} allowed.`,
       });
     },
   });
@@ -398,10 +392,10 @@ export function countSessions(
   // (Filled by loops: in V8, map over these arrays fell back to slow code at every count.)
   const lineRows = new Int32Array(open.length);
   const lineAuthorizations = new Array<string | null>(open.length).fill(null);
-  for (const l of open) {
-    lineRows[l.column] = l.row;
-    lineAuthorizations[l.column] = l.authorization;
-  }
+  open.forEach((l, column) => {
+    lineRows[column] = l.row;
+    lineAuthorizations[column] = l.authorization;
+  });
   const sessionResults = new SessionResults(
     sessions,
     textClients.map((c) => c?.key ?? null),
@@ -414,30 +408,32 @@ export function countSessions(
 
   // Lines with equal code cells share one list of code texts (results are read-only).
   const codeTextLists = new Array<readonly string[] | undefined>(codeLists.size).fill(undefined);
-  for (const line of open) {
-    const o = line.column * LINE.size;
-    const list = lineCodeList[line.column];
+  open.forEach((line, column) => {
+    const o = column * LINE.size;
+    const list = lineCodeList[column];
     const codes = codeTextLists[list] ?? (codeTextLists[list] = codeTexts(line.codes));
+    const allowed = L[o + LINE.allowed];
     const lineDrawn = L[o + LINE.drawn];
-    const remaining = line.allowed - lineDrawn;
+    const remaining = allowed - lineDrawn;
     const note =
       remaining < 0
-        ? `Over by ${amount(-remaining, line.trackBy)}: ${amount(lineDrawn, line.trackBy)} drawn of ${amount(line.allowed, line.trackBy)} allowed.`
+        ? `Over by ${amount(-remaining, line.trackBy)}: ${amount(lineDrawn, line.trackBy)} drawn of ${amount(allowed, line.trackBy)} allowed.`
         : null;
     const last = L[o + LINE.last];
-    lineResults[line.index] = {
+    const client = clientByNumber[clientOfLine[column]];
+    lineResults[lineIndex[column]] = {
       row: line.row,
-      clientKey: line.client.key,
-      clientId: line.client.id,
-      clientName: line.client.name,
-      insurance: line.client.insurance,
+      clientKey: client.key,
+      clientId: client.id,
+      clientName: client.name,
+      insurance: client.insurance,
       authorization: line.authorization,
       trackBy: line.trackBy,
       codes,
       any: line.codes.any,
       start: line.start,
       end: line.end,
-      allowed: fromHundredths(line.allowed),
+      allowed: fromHundredths(allowed),
       used: fromHundredths(L[o + LINE.used]),
       scheduled: fromHundredths(L[o + LINE.scheduled]),
       remaining: fromHundredths(remaining),
@@ -445,7 +441,7 @@ export function countSessions(
       lastSession: Number.isNaN(last) ? null : (last as DayNumber),
       note,
     };
-  }
+  });
 
   return {
     asOf,
