@@ -36,11 +36,9 @@ export function idKey(text: string): string {
  * "C1" resolves to the first row, "Ann Lee" is ambiguous, and "Bo" is an unknown client.
  */
 export class ClientDirectory {
-  private readonly byId = new Map<string, ClientRow[]>();
-  private readonly byName = new Map<string, ClientRow[]>();
+  private readonly byId = new Map<string, Rows>();
+  private readonly byName = new Map<string, Rows>();
   private readonly hasSheet: boolean;
-  /** One Client per Clients row, made when a cell first resolves to it. */
-  private readonly clients = new Map<ClientRow, Client>();
   /** Problems found in the Clients sheet itself (duplicate IDs, rows with neither ID nor name). */
   readonly problems: Problem[] = [];
 
@@ -60,7 +58,7 @@ export class ClientDirectory {
       if (row.id !== null) push(this.byId, idKey(row.id), row);
       if (row.name !== null) push(this.byName, textKey(row.name), row);
     }
-    for (const rowsWithId of this.byId.values()) {
+    for (const { rows: rowsWithId } of this.byId.values()) {
       if (rowsWithId.length < 2) continue;
       const list = rowsWithId.map((r) => r.row).join(", ");
       for (const row of rowsWithId) {
@@ -78,31 +76,22 @@ export class ClientDirectory {
   /** Resolves a Client cell's text; an unknown client is still a client, keyed by its own text. */
   resolve(ref: ClientRef): Resolution {
     const id = this.byId.get(idKey(ref.text));
-    if (id && id.length > 1) {
+    if (id && id.rows.length > 1) {
       return {
         ok: false,
-        message: `Client ID ${quote(ref.text)} is on ${id.length} rows of Clients (rows ${rowList(id)})`,
+        message: `Client ID ${quote(ref.text)} is on ${id.rows.length} rows of Clients (rows ${rowList(id.rows)})`,
       };
     }
-    if (id) return { ok: true, client: this.client(id[0]) };
+    if (id) return { ok: true, client: clientOf(id) };
     const named = this.byName.get(textKey(ref.text));
-    if (named && named.length > 1) {
+    if (named && named.rows.length > 1) {
       return {
         ok: false,
-        message: `${named.length} clients are named ${quote(ref.text)} (Clients rows ${rowList(named)}); use the Client ID`,
+        message: `${named.rows.length} clients are named ${quote(ref.text)} (Clients rows ${rowList(named.rows)}); use the Client ID`,
       };
     }
-    if (named) return { ok: true, client: this.client(named[0]) };
+    if (named) return { ok: true, client: clientOf(named) };
     return { ok: true, client: unknownClient(ref) };
-  }
-
-  private client(row: ClientRow): Client {
-    let client = this.clients.get(row);
-    if (client === undefined) {
-      client = fromRow(row);
-      this.clients.set(row, client);
-    }
-    return client;
   }
 
   /** True when the workbook has a Clients sheet, so a client found in none of its rows is reported. */
@@ -111,10 +100,21 @@ export class ClientDirectory {
   }
 }
 
-function push(map: Map<string, ClientRow[]>, key: string, row: ClientRow): void {
-  const list = map.get(key);
-  if (list) list.push(row);
-  else map.set(key, [row]);
+/** The Clients rows with one key, and the Client of the first, made when a cell first resolves to it. */
+interface Rows {
+  readonly rows: ClientRow[];
+  client: Client | null;
+}
+
+function push(map: Map<string, Rows>, key: string, row: ClientRow): void {
+  const entry = map.get(key);
+  if (entry) entry.rows.push(row);
+  else map.set(key, { rows: [row], client: null });
+}
+
+/** The Client of an entry's first row, made once: every cell that resolves through the entry shares it. */
+function clientOf(entry: Rows): Client {
+  return (entry.client ??= fromRow(entry.rows[0]));
 }
 
 function rowList(rows: readonly ClientRow[]): string {

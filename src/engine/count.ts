@@ -51,6 +51,8 @@ interface ClientText {
   readonly ambiguity: string | null;
   /** True for a client found in no Clients row. */
   readonly unknown: boolean;
+  /** The number of its client among the clients with lines, once known; -1 before. */
+  clientNumber: number;
 }
 
 /**
@@ -99,8 +101,8 @@ export function countSessions(
     if (entry === undefined) {
       const r = directory.resolve(ref);
       entry = r.ok
-        ? { number: textClients.length, client: r.client, ambiguity: null, unknown: !r.client.known }
-        : { number: textClients.length, client: null, ambiguity: r.message, unknown: false };
+        ? { number: textClients.length, client: r.client, ambiguity: null, unknown: !r.client.known, clientNumber: -1 }
+        : { number: textClients.length, client: null, ambiguity: r.message, unknown: false, clientNumber: -1 };
       textClients.push(entry.client);
       textEntries.push(entry);
       cache.set(ref.text, entry);
@@ -148,8 +150,8 @@ export function countSessions(
   const clientNumbers = new Map<string, number>();
   const clientByNumber: Client[] = [];
   input.tracking.forEach((t, index) => {
-    const client =
-      t.client === null ? null : (checked(labels.trackingSheet, t.row, t.client, textEntry(t.client))?.client ?? null);
+    const entry = t.client === null ? null : checked(labels.trackingSheet, t.row, t.client, textEntry(t.client));
+    const client = entry?.client ?? null;
     const startAfterEnd = t.start !== null && t.end !== null && t.start > t.end;
     if (
       t.issues.length === 0 &&
@@ -164,7 +166,12 @@ export function countSessions(
       lineResults[index] = null;
       // The row itself is kept, not a copy: at 200,000 lines, a new object per line is most of the cost.
       lineIndex[open.length] = index;
-      const number = keyNumber(clientNumbers, client.key);
+      // A client's lines mostly name it the same way: its number is found once per text.
+      let number = entry!.clientNumber;
+      if (number < 0) {
+        number = keyNumber(clientNumbers, client.key);
+        entry!.clientNumber = number;
+      }
       if (number === clientByNumber.length) clientByNumber.push(client);
       clientOfLine[open.length] = number;
       open.push(t as OpenLine);
@@ -281,7 +288,10 @@ export function countSessions(
       const entry = textEntry(sessions.clients[c]);
       refText[c] = entry.number;
       refChecked[c] = entry.ambiguity !== null || entry.unknown ? 1 : 0;
-      textClientNumber[entry.number] = entry.client === null ? -1 : (clientNumbers.get(entry.client.key) ?? -1);
+      textClientNumber[entry.number] =
+        entry.clientNumber >= 0 || entry.client === null
+          ? entry.clientNumber
+          : (clientNumbers.get(entry.client.key) ?? -1);
     },
     check: (c, row) => checked(labels.sessionsSheet, row, sessions.clients[c], textEntries[refText[c]]) !== null,
   });
