@@ -348,8 +348,20 @@ export function countSessions(
     for (let i = from; i < to; i++) list.push(open[columns[i]]);
     return list;
   };
-  const where = (index: number, date: number): string =>
-    `Session on ${fmt(date as DayNumber)} (${clientLabel(textClients[clientOf[index]]!)}, ${clip(codeSamples[sessions.codeOf[index]].base)})`;
+  // Problem messages repeat their parts (a client's name, a code, a group's date ranges, a line's
+  // label), so each part is worded once: at a million sessions there are tens of thousands.
+  const clientLabels = new Array<string | undefined>(textClients.length).fill(undefined);
+  const codeLabels = new Array<string | undefined>(codeCount).fill(undefined);
+  const lineLabels = new Array<string | undefined>(open.length).fill(undefined);
+  const groupRanges = new Map<number, string>();
+  const where = (index: number, date: number): string => {
+    const text = clientOf[index];
+    const code = sessions.codeOf[index];
+    const who = (clientLabels[text] ??= clientLabel(textClients[text]!));
+    const what = (codeLabels[code] ??= clip(codeSamples[code].base));
+    return `Session on ${fmt(date as DayNumber)} (${who}, ${what})`;
+  };
+  const labelOf = (column: number): string => (lineLabels[column] ??= lineLabel(open[column]));
 
   // The draw, block by block. Per session: the line it draws from (its column, or -1) and that
   // line's remaining count just after it. (Problems come out client by client; analyzeWorkbook
@@ -367,17 +379,22 @@ export function countSessions(
       return n;
     },
     outside: (index, date, group) => {
-      const forCode = lineList(groups.pool, group + 1, group + 1 + groups.pool[group]);
+      let ranges = groupRanges.get(group);
+      if (ranges === undefined) {
+        const forCode = lineList(groups.pool, group + 1, group + 1 + groups.pool[group]);
+        ranges = forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ");
+        groupRanges.set(group, ranges);
+      }
       problems.push({
         kind: "outside-authorization",
         sheet: labels.sessionsSheet,
         row: sessions.rows[index],
         column: null,
-        message: `${where(index, date)} is outside every authorization for that code: ${forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ")}.`,
+        message: `${where(index, date)} is outside every authorization for that code: ${ranges}.`,
       });
     },
     mismatch: (index, date, matching, matches) => {
-      const against = lineList(matching, 0, matches).map(lineLabel);
+      const against = Array.from(matching.subarray(0, matches), labelOf);
       problems.push({
         kind: "prior-auth-mismatch",
         sheet: labels.sessionsSheet,
@@ -393,7 +410,7 @@ export function countSessions(
         sheet: labels.sessionsSheet,
         row: sessions.rows[index],
         column: null,
-        message: `${where(index, date)} is over ${lineLabel(l)}: ${amount(-remaining, l.trackBy)} past the ${amount(lineRecords[line * LINE.size + LINE.allowed], l.trackBy)} allowed.`,
+        message: `${where(index, date)} is over ${labelOf(line)}: ${amount(-remaining, l.trackBy)} past the ${amount(lineRecords[line * LINE.size + LINE.allowed], l.trackBy)} allowed.`,
       });
     },
   });
