@@ -272,10 +272,6 @@ export function countSessions(
   const refText = new Int32Array(sessions.clients.length).fill(-1);
   /** Per distinct Client cell: 1 when each row naming it is checked (an ambiguous text, an unknown client). */
   const refChecked = new Uint8Array(sessions.clients.length);
-  /** Authorization numbers as keys: Prior Auth # cells and Authorization # cells compare through them. */
-  const keyNumbers = new Map<string, number>();
-  const pinOfText = new Int32Array(sessions.priorAuths.length);
-  sessions.priorAuths.forEach((text, n) => (pinOfText[n] = keyNumber(keyNumbers, authKey(text))));
   /** Per Client cell text, the number of the client whose lines it draws from (-1 none, -2 not yet known). */
   const textClientNumber = new Int32Array(textClients.length + sessions.clients.length).fill(-2);
   const clientCount = clientNumbers.size;
@@ -299,7 +295,6 @@ export function countSessions(
     textClientNumber,
     clientCount,
     blockSessions,
-    pinOfText,
     rowOrder: rowsRise ? null : sheetOrder(sessions.rows),
   });
 
@@ -340,9 +335,11 @@ export function countSessions(
   for (let c = 0; c < clientCount; c++)
     widestGroup = Math.max(widestGroup, clientLineStart[c + 1] - clientLineStart[c]);
 
-  // A line's Authorization # key as a number, worked out only for lines a pinned session meets:
-  // -2 unknown yet, -1 the line has none or no session pins it.
-  const lineAuth = new Int32Array(open.length).fill(-2);
+  // Prior Auth # and Authorization # compare trimmed and case-insensitive. A refresh wrote most
+  // Prior Auth # cells from the line's own text, so equal texts decide at once; otherwise each
+  // distinct Prior Auth # and each line's Authorization # is folded once, when first compared.
+  const pinKeys = new Array<string | undefined>(sessions.priorAuths.length).fill(undefined);
+  const lineKeys = new Array<string | undefined>(open.length).fill(undefined);
   const lineList = (columns: ArrayLike<number>, from: number, to: number): OpenLine[] => {
     const list: OpenLine[] = [];
     for (let i = from; i < to; i++) list.push(open[columns[i]]);
@@ -369,14 +366,12 @@ export function countSessions(
   const drawnLine = new Int32Array(sessionCount).fill(-1);
   const drawnRemaining = new Float64Array(sessionCount);
   draw(dealt, groups, lineRecords, asOf, widestGroup, drawnLine, drawnRemaining, {
-    authOf: (column) => {
-      let n = lineAuth[column];
-      if (n === -2) {
-        const authorization = open[column].authorization;
-        n = authorization === null ? -1 : (keyNumbers.get(authKey(authorization)) ?? -1);
-        lineAuth[column] = n;
-      }
-      return n;
+    pins: (pin, column) => {
+      const authorization = open[column].authorization;
+      if (authorization === null) return false;
+      const text = sessions.priorAuths[pin];
+      if (text === authorization) return true;
+      return (pinKeys[pin] ??= authKey(text)) === (lineKeys[column] ??= authKey(authorization));
     },
     outside: (index, date, group) => {
       let ranges = groupRanges.get(group);
@@ -587,12 +582,11 @@ function deal(
     readonly textClientNumber: Int32Array;
     readonly clientCount: number;
     readonly blockSessions: number;
-    readonly pinOfText: Int32Array;
     /** The session indices in sheet row order, or null when they already are. */
     readonly rowOrder: Int32Array | null;
   },
 ): Dealt {
-  const { textClientNumber, pinOfText, rowOrder } = o;
+  const { textClientNumber, rowOrder } = o;
   const n = sessions.length;
   const blockCount = Math.max(1, Math.ceil(candidateCount / o.blockSessions));
   const clientsPerBlock = Math.max(1, Math.ceil(o.clientCount / blockCount));
@@ -614,7 +608,7 @@ function deal(
     dealt.code[at] = codeOf[index];
     dealt.client[at] = client - block * clientsPerBlock;
     const pin = priorAuthOf[index];
-    dealt.pin[at] = pin < 0 ? -1 : pinOfText[pin];
+    dealt.pin[at] = pin;
     dealt.day[at] = days[index];
     dealt.cost[at] = toHundredths(units[index]);
   }
@@ -675,7 +669,8 @@ class Groups {
 /** What the draw hands back to the engine: authorization keys it needs, and problems to word. */
 interface DrawCalls {
   /** The Authorization # key of the line in `column`, or -1. */
-  readonly authOf: (column: number) => number;
+  /** Whether Prior Auth # `pin` (a number into the table's texts) names the line in `column`. */
+  readonly pins: (pin: number, column: number) => boolean;
   readonly outside: (index: number, date: number, group: number) => void;
   readonly mismatch: (index: number, date: number, matching: Int32Array, matches: number) => void;
   readonly over: (index: number, date: number, line: number, remaining: number) => void;
@@ -731,7 +726,7 @@ function draw(
       const pin = pinOf[at];
       if (pin >= 0) {
         let pinnedCount = 0;
-        for (let i = 0; i < matches; i++) if (calls.authOf(matching[i]) === pin) pinned[pinnedCount++] = matching[i];
+        for (let i = 0; i < matches; i++) if (calls.pins(pin, matching[i])) pinned[pinnedCount++] = matching[i];
         if (pinnedCount > 0) {
           candidates = pinned;
           candidateCount = pinnedCount;
@@ -775,7 +770,7 @@ class DealtSessions {
   readonly code: Int32Array;
   /** Its client's number, counted from the first client of its block. */
   readonly client: Int32Array;
-  /** Its Prior Auth # as an authorization key, or -1 when blank. */
+  /** Its Prior Auth # (a number into the table's texts), or -1 when blank. */
   readonly pin: Int32Array;
   readonly day: Float64Array;
   /** Its cost on a Units line, in hundredths. */
