@@ -37,14 +37,17 @@ export function idKey(text: string): string {
  */
 export class ClientDirectory {
   private readonly byId = new Map<string, Rows>();
-  private readonly byName = new Map<string, Rows>();
+  /** Made when a cell first names a client by name: a practice that writes IDs never needs it. */
+  private byNameMap: Map<string, Rows> | null = null;
+  private readonly rows: readonly ClientRow[];
   private readonly hasSheet: boolean;
   /** Problems found in the Clients sheet itself (duplicate IDs, rows with neither ID nor name). */
   readonly problems: Problem[] = [];
 
   constructor(rows: readonly ClientRow[] | null, sheet: string) {
     this.hasSheet = rows !== null;
-    for (const row of rows ?? []) {
+    this.rows = rows ?? [];
+    for (const row of this.rows) {
       if (row.id === null && row.name === null) {
         this.problems.push({
           kind: "missing-value",
@@ -56,7 +59,6 @@ export class ClientDirectory {
         continue;
       }
       if (row.id !== null) push(this.byId, idKey(row.id), row);
-      if (row.name !== null) push(this.byName, textKey(row.name), row);
     }
     for (const { rows: rowsWithId } of this.byId.values()) {
       if (rowsWithId.length < 2) continue;
@@ -83,7 +85,7 @@ export class ClientDirectory {
       };
     }
     if (id) return { ok: true, client: clientOf(id) };
-    const named = this.byName.get(textKey(ref.text));
+    const named = this.byName().get(textKey(ref.text));
     if (named && named.rows.length > 1) {
       return {
         ok: false,
@@ -92,6 +94,14 @@ export class ClientDirectory {
     }
     if (named) return { ok: true, client: clientOf(named) };
     return { ok: true, client: unknownClient(ref) };
+  }
+
+  private byName(): Map<string, Rows> {
+    if (this.byNameMap === null) {
+      this.byNameMap = new Map();
+      for (const row of this.rows) if (row.name !== null) push(this.byNameMap, textKey(row.name), row);
+    }
+    return this.byNameMap;
   }
 
   /** True when the workbook has a Clients sheet, so a client found in none of its rows is reported. */

@@ -142,7 +142,9 @@ export function countSessions(
 
   // Tracking lines: validate, then group each client's lines in draw order.
   const lineResults = new Array<LineResult | null>(input.tracking.length).fill(null);
-  const open: OpenLine[] = [];
+  // Sized for every row and trimmed after: pushing 200,000 rows one by one regrows the array.
+  const open = new Array<OpenLine>(input.tracking.length);
+  let openCount = 0;
   /** Per column, its place among all tracking rows, and its client's number. */
   const lineIndex = new Int32Array(input.tracking.length);
   const clientOfLine = new Int32Array(input.tracking.length);
@@ -165,7 +167,7 @@ export function countSessions(
     ) {
       lineResults[index] = null;
       // The row itself is kept, not a copy: at 200,000 lines, a new object per line is most of the cost.
-      lineIndex[open.length] = index;
+      lineIndex[openCount] = index;
       // A client's lines mostly name it the same way: its number is found once per text.
       let number = entry!.clientNumber;
       if (number < 0) {
@@ -173,8 +175,8 @@ export function countSessions(
         entry!.clientNumber = number;
       }
       if (number === clientByNumber.length) clientByNumber.push(client);
-      clientOfLine[open.length] = number;
-      open.push(t as OpenLine);
+      clientOfLine[openCount] = number;
+      open[openCount++] = t as OpenLine;
       return;
     }
     const reasons = t.issues.map((i) => i.message);
@@ -202,6 +204,7 @@ export function countSessions(
     }
     lineResults[index] = invalidLine(t, client, note);
   });
+  open.length = openCount;
 
   // Each client's lines in draw order (rule 2): listed codes before Any, then earlier End, earlier
   // Start, earlier row. One sort of all lines, by client first: a sort per client would cost a
