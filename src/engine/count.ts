@@ -61,10 +61,13 @@ interface ClientText {
  * completed 90837 sessions before the as-of date give Used 5, Remaining 7, and
  * the five sessions Remaining 11, 10, 9, 8, 7.
  *
- * It runs in time proportional to the sessions (a counting sort by day), does
- * once per distinct value what is the same for every row with that value
- * (resolving a Client cell's text, reading a status, finding which of a
- * client's lines count a code), and draws over flat arrays of numbers.
+ * It runs in time proportional to the sessions and lines: it does once per
+ * distinct value what is the same for every row with that value (resolving a
+ * Client cell, reading a status, finding which of a client's lines count a
+ * code), deals the sessions that may count into blocks of clients in one pass
+ * over the table's columns, puts each block in draw order with counting sorts
+ * and draws it over flat arrays of numbers, so that at any size each step
+ * works within the processor's cache.
  */
 export function countSessions(
   input: PracticeInput,
