@@ -36,10 +36,13 @@ export function idKey(text: string): string {
  * "C1" resolves to the first row, "Ann Lee" is ambiguous, and "Bo" is an unknown client.
  */
 export class ClientDirectory {
-  private readonly byId = new Map<string, Rows>();
+  /** Clients rows by ID key: a row's place in `rows`, or the places of every row sharing the key. */
+  private readonly byId = new Map<string, Places>();
   /** Made when a cell first names a client by name: a practice that writes IDs never needs it. */
-  private byNameMap: Map<string, Rows> | null = null;
+  private byNameMap: Map<string, Places> | null = null;
   private readonly rows: readonly ClientRow[];
+  /** One Client per row, made when a cell first resolves to it (by ID or by name). */
+  private readonly clients: (Client | undefined)[];
   private readonly hasSheet: boolean;
   /** Problems found in the Clients sheet itself (duplicate IDs, rows with neither ID nor name). */
   readonly problems: Problem[] = [];
@@ -47,7 +50,8 @@ export class ClientDirectory {
   constructor(rows: readonly ClientRow[] | null, sheet: string) {
     this.hasSheet = rows !== null;
     this.rows = rows ?? [];
-    for (const row of this.rows) {
+    this.clients = new Array<Client | undefined>(this.rows.length).fill(undefined);
+    this.rows.forEach((row, place) => {
       if (row.id === null && row.name === null) {
         this.problems.push({
           kind: "missing-value",
@@ -56,13 +60,14 @@ export class ClientDirectory {
           column: null,
           message: `Row ${row.row} of ${sheet} has neither a Client ID nor a Client Name, so no session can find it.`,
         });
-        continue;
+        return;
       }
-      if (row.id !== null) push(this.byId, idKey(row.id), row);
-    }
-    for (const { rows: rowsWithId } of this.byId.values()) {
-      if (rowsWithId.length < 2) continue;
-      const list = rowsWithId.map((r) => r.row).join(", ");
+      if (row.id !== null) add(this.byId, idKey(row.id), place);
+    });
+    for (const places of this.byId.values()) {
+      if (typeof places === "number") continue;
+      const rowsWithId = places.map((p) => this.rows[p]);
+      const list = rowList(rowsWithId);
       for (const row of rowsWithId) {
         this.problems.push({
           kind: "duplicate-client",
@@ -78,28 +83,35 @@ export class ClientDirectory {
   /** Resolves a Client cell's text; an unknown client is still a client, keyed by its own text. */
   resolve(ref: ClientRef): Resolution {
     const id = this.byId.get(idKey(ref.text));
-    if (id && id.rows.length > 1) {
+    if (typeof id === "number") return { ok: true, client: this.client(id) };
+    if (id !== undefined) {
       return {
         ok: false,
-        message: `Client ID ${quote(ref.text)} is on ${id.rows.length} rows of Clients (rows ${rowList(id.rows)})`,
+        message: `Client ID ${quote(ref.text)} is on ${id.length} rows of Clients (rows ${rowList(id.map((p) => this.rows[p]))})`,
       };
     }
-    if (id) return { ok: true, client: clientOf(id) };
     const named = this.byName().get(textKey(ref.text));
-    if (named && named.rows.length > 1) {
+    if (typeof named === "number") return { ok: true, client: this.client(named) };
+    if (named !== undefined) {
       return {
         ok: false,
-        message: `${named.rows.length} clients are named ${quote(ref.text)} (Clients rows ${rowList(named.rows)}); use the Client ID`,
+        message: `${named.length} clients are named ${quote(ref.text)} (Clients rows ${rowList(named.map((p) => this.rows[p]))}); use the Client ID`,
       };
     }
-    if (named) return { ok: true, client: clientOf(named) };
     return { ok: true, client: unknownClient(ref) };
   }
 
-  private byName(): Map<string, Rows> {
+  private client(place: number): Client {
+    return (this.clients[place] ??= fromRow(this.rows[place]));
+  }
+
+  private byName(): Map<string, Places> {
     if (this.byNameMap === null) {
-      this.byNameMap = new Map();
-      for (const row of this.rows) if (row.name !== null) push(this.byNameMap, textKey(row.name), row);
+      const byName = new Map<string, Places>();
+      this.rows.forEach((row, place) => {
+        if (row.name !== null) add(byName, textKey(row.name), place);
+      });
+      this.byNameMap = byName;
     }
     return this.byNameMap;
   }
@@ -110,21 +122,14 @@ export class ClientDirectory {
   }
 }
 
-/** The Clients rows with one key, and the Client of the first, made when a cell first resolves to it. */
-interface Rows {
-  readonly rows: ClientRow[];
-  client: Client | null;
-}
+/** The place of the one Clients row with a key, or the places of the several rows sharing it. */
+type Places = number | number[];
 
-function push(map: Map<string, Rows>, key: string, row: ClientRow): void {
-  const entry = map.get(key);
-  if (entry) entry.rows.push(row);
-  else map.set(key, { rows: [row], client: null });
-}
-
-/** The Client of an entry's first row, made once: every cell that resolves through the entry shares it. */
-function clientOf(entry: Rows): Client {
-  return (entry.client ??= fromRow(entry.rows[0]));
+function add(map: Map<string, Places>, key: string, place: number): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, place);
+  else if (typeof known === "number") map.set(key, [known, place]);
+  else known.push(place);
 }
 
 function rowList(rows: readonly ClientRow[]): string {

@@ -356,7 +356,9 @@ export function countSessions(
   const clientLabels = new Array<string | undefined>(textClients.length).fill(undefined);
   const codeLabels = new Array<string | undefined>(codeCount).fill(undefined);
   const lineLabels = new Array<string | undefined>(open.length).fill(undefined);
-  const groupRanges = new Map<number, string>();
+  // The draw takes a client's sessions together, so a group's outside sessions come one after another.
+  let rangesGroup = -1;
+  let ranges = "";
   const where = (index: number, date: number): string => {
     const text = clientOf[index];
     const code = sessions.codeOf[index];
@@ -380,11 +382,10 @@ export function countSessions(
       return (pinKeys[pin] ??= authKey(text)) === (lineKeys[column] ??= authKey(authorization));
     },
     outside: (index, date, group) => {
-      let ranges = groupRanges.get(group);
-      if (ranges === undefined) {
+      if (group !== rangesGroup) {
         const forCode = lineList(groups.pool, group + 1, group + 1 + groups.pool[group]);
         ranges = forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ");
-        groupRanges.set(group, ranges);
+        rangesGroup = group;
       }
       problems.push({
         kind: "outside-authorization",
