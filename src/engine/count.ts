@@ -712,6 +712,8 @@ function draw(
     for (let k = 0; k < order.length; k++) {
       const at = from + order[k];
       const group = groups.of(firstClient + clientOf[at], codeOf[at]);
+      // From here the session's code slot holds the line it draws from (-1 for none); see below.
+      codeOf[at] = -1;
       const pool = groups.pool;
       const size = pool[group];
       // A session whose client has no line for its code does not count.
@@ -763,9 +765,20 @@ function draw(
       }
       const remaining = L[o + LINE.allowed] - L[o + LINE.drawn];
       if (remaining < 0) calls.over(index, date, line, remaining);
-      drawnLine[index] = line;
-      drawnRemaining[index] = fromHundredths(remaining);
+      codeOf[at] = line;
+      costOf[at] = fromHundredths(remaining);
     }
+  }
+  // The results go to the sessions' places in the input after the draw, in dealt order: within a
+  // block that is row order, so the writes run forward through memory instead of landing, in draw
+  // order, all over arrays of a million sessions. (The dealt record's code and cost slots, no
+  // longer needed, carried the line drawn from and the remaining count after the session.)
+  for (let at = 0; at < indexOf.length; at++) {
+    const line = codeOf[at];
+    if (line < 0) continue;
+    const index = indexOf[at];
+    drawnLine[index] = line;
+    drawnRemaining[index] = costOf[at];
   }
 }
 
