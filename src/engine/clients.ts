@@ -11,6 +11,8 @@ export interface Client {
   readonly insurance: string | null;
   /** False for a client found in no Clients row. */
   readonly known: boolean;
+  /** Its row's place among the Clients rows, or -1 for a client found in none. */
+  readonly place: number;
 }
 
 export type Resolution = { ok: true; client: Client } | { ok: false; message: string };
@@ -102,7 +104,7 @@ export class ClientDirectory {
   }
 
   private client(place: number): Client {
-    return (this.clients[place] ??= fromRow(this.rows[place]));
+    return (this.clients[place] ??= fromRow(this.rows[place], place));
   }
 
   private byName(): Map<string, Places> {
@@ -136,8 +138,8 @@ function rowList(rows: readonly ClientRow[]): string {
   return rows.map((r) => r.row).join(", ");
 }
 
-function fromRow(row: ClientRow): Client {
-  return { key: `row:${row.row}`, id: row.id, name: row.name, insurance: row.insurance, known: true };
+function fromRow(row: ClientRow, place: number): Client {
+  return { key: `row:${row.row}`, id: row.id, name: row.name, insurance: row.insurance, known: true, place };
 }
 
 /**
@@ -154,5 +156,6 @@ function unknownClient(ref: ClientRef): Client {
     name: isName ? text : null,
     insurance: null,
     known: false,
+    place: -1,
   };
 }

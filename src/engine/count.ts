@@ -152,7 +152,12 @@ export function countSessions(
   const lineIndex = new Int32Array(input.tracking.length);
   const clientOfLine = new Int32Array(input.tracking.length);
   /** Clients by number (each client's lines are grouped by it), numbered by their keys. */
-  const clientNumbers = new Map<string, number>();
+  // A client's number is found by its Clients row's place (a map only for a client in no row),
+  // not through a map of 50,000 keys.
+  const numberOfPlace = new Int32Array(input.clients?.length ?? 0).fill(-1);
+  const numberOfUnknown = new Map<string, number>();
+  const clientNumber = (client: Client): number =>
+    client.place >= 0 ? numberOfPlace[client.place] : (numberOfUnknown.get(client.key) ?? -1);
   const clientByNumber: Client[] = [];
   input.tracking.forEach((t, index) => {
     const entry = t.client === null ? null : checked(labels.trackingSheet, t.row, t.client, textEntry(t.client));
@@ -174,10 +179,15 @@ export function countSessions(
       // A client's lines mostly name it the same way: its number is found once per text.
       let number = entry!.clientNumber;
       if (number < 0) {
-        number = keyNumber(clientNumbers, client.key);
+        number = clientNumber(client);
+        if (number < 0) {
+          number = clientByNumber.length;
+          clientByNumber.push(client);
+          if (client.place >= 0) numberOfPlace[client.place] = number;
+          else numberOfUnknown.set(client.key, number);
+        }
         entry!.clientNumber = number;
       }
-      if (number === clientByNumber.length) clientByNumber.push(client);
       clientOfLine[openCount] = number;
       open[openCount++] = t as OpenLine;
       return;
@@ -218,12 +228,12 @@ export function countSessions(
    * place by numbers read from typed arrays: a comparison sort of all line objects would fetch
    * two objects from memory at every comparison of a large practice.
    */
-  const clientLineStart = new Int32Array(clientNumbers.size + 1);
+  const clientLineStart = new Int32Array(clientByNumber.length + 1);
   for (let column = 0; column < open.length; column++) clientLineStart[clientOfLine[column] + 1]++;
-  for (let c = 1; c <= clientNumbers.size; c++) clientLineStart[c] += clientLineStart[c - 1];
+  for (let c = 1; c <= clientByNumber.length; c++) clientLineStart[c] += clientLineStart[c - 1];
   const clientLines = new Int32Array(open.length);
   {
-    const cursor = clientLineStart.slice(0, clientNumbers.size);
+    const cursor = clientLineStart.slice(0, clientByNumber.length);
     for (let column = 0; column < open.length; column++) clientLines[cursor[clientOfLine[column]]++] = column;
   }
   /** Per line column, what orders it among its client's lines: Any after listed codes, End, Start, row. */
@@ -240,7 +250,7 @@ export function countSessions(
   });
   const drawsBefore = (a: number, b: number): boolean =>
     (lineAny[a] - lineAny[b] || lineEnd[a] - lineEnd[b] || lineStart[a] - lineStart[b] || lineRow[a] - lineRow[b]) < 0;
-  for (let c = 0; c < clientNumbers.size; c++) {
+  for (let c = 0; c < clientByNumber.length; c++) {
     // Insertion sort: a client has a handful of lines.
     for (let i = clientLineStart[c] + 1; i < clientLineStart[c + 1]; i++) {
       const column = clientLines[i];
@@ -280,7 +290,7 @@ export function countSessions(
   const refChecked = new Uint8Array(sessions.clients.length);
   /** Per Client cell text, the number of the client whose lines it draws from (-1 none, -2 not yet known). */
   const textClientNumber = new Int32Array(textClients.length + sessions.clients.length).fill(-2);
-  const clientCount = clientNumbers.size;
+  const clientCount = clientByNumber.length;
 
   const { candidate, candidateCount, rowsRise } = firstPass(sessions, clientOf, statusCounts, {
     refText,
@@ -291,9 +301,7 @@ export function countSessions(
       refText[c] = entry.number;
       refChecked[c] = entry.ambiguity !== null || entry.unknown ? 1 : 0;
       textClientNumber[entry.number] =
-        entry.clientNumber >= 0 || entry.client === null
-          ? entry.clientNumber
-          : (clientNumbers.get(entry.client.key) ?? -1);
+        entry.clientNumber >= 0 || entry.client === null ? entry.clientNumber : clientNumber(entry.client);
     },
     check: (c, row) => checked(labels.sessionsSheet, row, sessions.clients[c], textEntries[refText[c]]) !== null,
   });
