@@ -236,15 +236,23 @@ class RowReader {
       if (!column) continue;
       const text = this.text(column);
       if (text !== null) {
-        const isNameColumn = (CLIENT_NAME_HEADERS as readonly string[])
-          .map(headerKey)
-          .includes(headerKey(column.header));
-        return { text, column: column.header, isNameColumn };
+        return { text, column: column.header, isNameColumn: isNameHeader(column.header) };
       }
     }
     if (!this.issues.length) this.issue(primary, "is blank", "missing-value");
     return null;
   }
+}
+
+/** Whether a Client column's header names a name (Client Name, Name, …); worked out once per header text. */
+const nameHeaders = new Map<string, boolean>();
+function isNameHeader(header: string): boolean {
+  let is = nameHeaders.get(header);
+  if (is === undefined) {
+    is = (CLIENT_NAME_HEADERS as readonly string[]).map(headerKey).includes(headerKey(header));
+    nameHeaders.set(header, is);
+  }
+  return is;
 }
 
 function readClients(grid: SheetGrid, layout: SheetLayout, problems: Problem[]): ClientRow[] {
