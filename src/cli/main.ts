@@ -221,8 +221,9 @@ export function reportTable(result: EngineResult): string {
     l.start === null ? "" : formatDay(l.start, "MDY"),
     l.end === null ? "" : formatDay(l.end, "MDY"),
     l.allowed === null ? "" : String(l.allowed),
-    String(l.used),
-    String(l.scheduled),
+    // As on the report sheet: an invalid line counts nothing, so Used and Scheduled are blank, not 0.
+    l.status === "Invalid" ? "" : String(l.used),
+    l.status === "Invalid" ? "" : String(l.scheduled),
     l.remaining === null ? "" : String(l.remaining),
     l.status,
   ]);

@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runCli } from "../../src/cli/main";
+import { reportTable, runCli } from "../../src/cli/main";
+import { SESSIONS_HEADER, TRACKING_HEADER, count } from "../helpers/practice";
 
 const NOW = (): Date => new Date(2026, 10, 29, 9, 0);
 const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
@@ -453,5 +454,23 @@ describe("never lose what the file library cannot keep", () => {
     expect(r.code).toBe(1);
     expect(expectOneLine(r.stderr)).toContain(`has ${what}, which refreshing the file here would lose`);
     expect(files(dir)).toEqual(["in.xlsx"]);
+  });
+});
+
+describe("the terminal report table", () => {
+  test("an invalid line's Used and Sched are blank, as on the report sheet; a valid line's 0 is shown", () => {
+    const c = count({
+      Tracking: [
+        TRACKING_HEADER,
+        ["C1", "Sessions", "2026-01-01", "2026-12-31", "90837", 10, "OK-1"],
+        ["C2", "Sessions", "2026-12-31", "2026-01-01", "90837", 10, "BACKWARDS"],
+      ],
+      Sessions: [SESSIONS_HEADER],
+    });
+    const rows = reportTable(c.result).split("\n");
+    const cells = (auth: string): string[] => rows.find((r) => r.includes(auth))!.split(/\s{2,}/);
+    // Client, Auth #, Codes, Start, End, Allowed, Used, Sched, Remaining, Status
+    expect(cells("OK-1").slice(5)).toEqual(["10", "0", "0", "10", "Active"]);
+    expect(cells("BACKWARDS").slice(5)).toEqual(["10", "Invalid"]);
   });
 });
