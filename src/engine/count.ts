@@ -94,7 +94,7 @@ export function countSessions(
   // A Client cell's resolution depends only on its exact text (and, for an unknown client, on
   // whether it sits under a name header), so each distinct text is resolved once, not once a row.
   const texts: [Map<string, ClientText>, Map<string, ClientText>] = [new Map(), new Map()];
-  const textClients: (Client | null)[] = [];
+  /** The distinct texts met so far, by number. */
   const textEntries: ClientText[] = [];
   const reportedUnknown = new Set<string>();
   /** The entry of a Client cell's text, resolved the first time the text is met. */
@@ -104,9 +104,8 @@ export function countSessions(
     if (entry === undefined) {
       const r = directory.resolve(ref);
       entry = r.ok
-        ? { number: textClients.length, client: r.client, ambiguity: null, unknown: !r.client.known, clientNumber: -1 }
-        : { number: textClients.length, client: null, ambiguity: r.message, unknown: false, clientNumber: -1 };
-      textClients.push(entry.client);
+        ? { number: textEntries.length, client: r.client, ambiguity: null, unknown: !r.client.known, clientNumber: -1 }
+        : { number: textEntries.length, client: null, ambiguity: r.message, unknown: false, clientNumber: -1 };
       textEntries.push(entry);
       cache.set(ref.text, entry);
     }
@@ -279,7 +278,7 @@ export function countSessions(
   const sessions = input.sessions;
   const sessionCount = sessions.length;
   const codeSamples = sessions.codes;
-  /** Per session, its Client cell's text (a number into `textClients`), or -1 when it has no client. */
+  /** Per session, its Client cell's text (a number into `textEntries`), or -1 when it has no client. */
   const clientOf = new Int32Array(sessionCount);
   /** Per distinct Status text: 1 when a session with it counts. */
   const statusCounts = new Uint8Array(sessions.statuses.length);
@@ -288,8 +287,8 @@ export function countSessions(
   const refText = new Int32Array(sessions.clients.length).fill(-1);
   /** Per distinct Client cell: 1 when each row naming it is checked (an ambiguous text, an unknown client). */
   const refChecked = new Uint8Array(sessions.clients.length);
-  /** Per Client cell text, the number of the client whose lines it draws from (-1 none, -2 not yet known). */
-  const textClientNumber = new Int32Array(textClients.length + sessions.clients.length).fill(-2);
+  /** Per Client cell text the Sessions sheet names, the number of the client whose lines it draws from (-1 none). */
+  const textClientNumber = new Int32Array(textEntries.length + sessions.clients.length).fill(-1);
   const clientCount = clientByNumber.length;
 
   const { candidate, candidateCount, rowsRise } = firstPass(sessions, clientOf, statusCounts, {
@@ -361,7 +360,7 @@ export function countSessions(
   };
   // Problem messages repeat their parts (a client's name, a code, a group's date ranges, a line's
   // label), so each part is worded once: at a million sessions there are tens of thousands.
-  const clientLabels = new Array<string | undefined>(textClients.length).fill(undefined);
+  const clientLabels = new Array<string | undefined>(textEntries.length).fill(undefined);
   const codeLabels = new Array<string | undefined>(codeCount).fill(undefined);
   const lineLabels = new Array<string | undefined>(open.length).fill(undefined);
   // The draw takes a client's sessions together, so a group's outside sessions come one after another.
@@ -370,7 +369,7 @@ export function countSessions(
   const where = (index: number, date: number): string => {
     const text = clientOf[index];
     const code = sessions.codeOf[index];
-    const who = (clientLabels[text] ??= clientLabel(textClients[text]!));
+    const who = (clientLabels[text] ??= clientLabel(textEntries[text].client!));
     const what = (codeLabels[code] ??= clip(codeSamples[code].base));
     return `Session on ${fmt(date as DayNumber)} (${who}, ${what})`;
   };
@@ -435,7 +434,7 @@ export function countSessions(
   });
   const sessionResults = new SessionResults(
     sessions,
-    textClients.map((c) => c?.key ?? null),
+    textEntries.map((e) => e.client?.key ?? null),
     clientOf,
     drawnLine,
     drawnRemaining,

@@ -59,28 +59,24 @@ export class SessionTable {
 
   /** The Prior Auth # text of session i (trimmed), or null when blank. */
   priorAuth(i: number): string | null {
-    const p = this.priorAuthOf[i];
-    return p < 0 ? null : this.priorAuths[p];
+    return entry(this.priorAuths, this.priorAuthOf[i]);
   }
 
   /** The billing code of session i, or null. */
   code(i: number): SessionCode | null {
-    const c = this.codeOf[i];
-    return c < 0 ? null : this.codes[c];
+    return entry(this.codes, this.codeOf[i]);
   }
 
   /** Session i as one object. */
   at(i: number): SessionRow {
     const day = this.days[i];
-    const client = this.clientOf[i];
-    const status = this.statusOf[i];
     return {
       row: this.rows[i],
       date: Number.isNaN(day) ? null : (day as DayNumber),
-      client: client < 0 ? null : this.clients[client],
+      client: entry(this.clients, this.clientOf[i]),
       code: this.code(i),
       units: this.units[i],
-      status: status < 0 ? null : this.statuses[status],
+      status: entry(this.statuses, this.statusOf[i]),
       priorAuth: this.priorAuth(i),
       issues: this.issues.get(i) ?? [],
     };
@@ -228,4 +224,9 @@ function textNumber(numbers: Map<string, number>, texts: string[], text: string)
     numbers.set(text, n);
   }
   return n;
+}
+
+/** What a column's number stands for: `values[n]`, or null for -1 (a blank cell, a session that drew from no line). */
+export function entry<T>(values: ArrayLike<T>, n: number): T | null {
+  return n < 0 ? null : values[n];
 }

@@ -1,5 +1,5 @@
 /** The sessions after counting, held as columns: what a refresh writes per session, without an object per session. */
-import type { SessionTable } from "./sessionTable";
+import { type SessionTable, entry } from "./sessionTable";
 import type { SessionResult } from "./types";
 
 /**
@@ -37,14 +37,12 @@ export class SessionResults implements Iterable<SessionResult> {
 
   /** Groups the session with its client's lines; null when the session names no usable client. */
   clientKey(i: number): string | null {
-    const c = this.clientOf[i];
-    return c < 0 ? null : this.clientKeys[c];
+    return entry(this.clientKeys, this.clientOf[i]);
   }
 
   /** The tracking row it drew from, or null. */
   trackingRow(i: number): number | null {
-    const l = this.lineOf[i];
-    return l < 0 ? null : this.lineRows[l];
+    return entry(this.lineRows, this.lineOf[i]);
   }
 
   /** Its line's remaining count just after it, or null when it drew from none. */
@@ -60,8 +58,7 @@ export class SessionResults implements Iterable<SessionResult> {
 
   /** The Prior Auth # cell after the refresh (null when blank). */
   priorAuth(i: number): string | null {
-    const l = this.lineOf[i];
-    return this.input.priorAuth(i) ?? (l < 0 ? null : this.lineAuthorizations[l]);
+    return this.input.priorAuth(i) ?? entry(this.lineAuthorizations, this.lineOf[i]);
   }
 
   /** How many sessions drew from a line. */
