@@ -158,8 +158,21 @@ export function countSessions(
   const clientNumber = (client: Client): number =>
     client.place >= 0 ? numberOfPlace[client.place] : (numberOfUnknown.get(client.key) ?? -1);
   const clientByNumber: Client[] = [];
+  // A client's lines mostly sit together on the sheet, so a line often names the same text as
+  // the one above it: its entry is then taken without a lookup among tens of thousands of texts.
+  let previousText: string | null = null;
+  let previousIsName = false;
+  let previousEntry: ClientText | null = null;
+  const trackingEntry = (ref: ClientRef): ClientText => {
+    if (previousEntry === null || previousText !== ref.text || previousIsName !== ref.isNameColumn) {
+      previousEntry = textEntry(ref);
+      previousText = ref.text;
+      previousIsName = ref.isNameColumn;
+    }
+    return previousEntry;
+  };
   input.tracking.forEach((t, index) => {
-    const entry = t.client === null ? null : checked(labels.trackingSheet, t.row, t.client, textEntry(t.client));
+    const entry = t.client === null ? null : checked(labels.trackingSheet, t.row, t.client, trackingEntry(t.client));
     const client = entry?.client ?? null;
     const startAfterEnd = t.start !== null && t.end !== null && t.start > t.end;
     if (

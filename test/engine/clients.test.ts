@@ -231,3 +231,33 @@ test("a row with both the ID and the name blank is reported and left out", () =>
   expect(c.session(2).trackingRow).toBeNull();
   expect(c.result.problems).toEqual([expect.objectContaining({ sheet: "Sessions", row: 2, column: "Client ID" })]);
 });
+
+test("lines one under another naming the same client each resolve: an ambiguous name is reported on every line", () => {
+  // The engine reuses the line above's resolution when a line names the same text; what it
+  // reports and what each line shows must be as if each line were resolved on its own.
+  const c = count({
+    Clients: [
+      CLIENTS_HEADER,
+      ["C1", "Ann Lee", "Aetna", "M1"],
+      ["C2", "Ann Lee", "Cigna", "M2"],
+      ["C3", "Bo", "BCBS", "M3"],
+    ],
+    Tracking: [
+      TRACKING_HEADER,
+      ["Ann Lee", "Sessions", "2026-01-01", "2026-12-31", "90837", 10, "A1"],
+      ["Ann Lee", "Sessions", "2026-01-01", "2026-12-31", "90834", 10, "A2"],
+      ["Bo", "Sessions", "2026-01-01", "2026-12-31", "90837", 10, "B1"],
+      ["C3", "Sessions", "2026-01-01", "2026-12-31", "90834", 10, "B2"],
+      ["Ann Lee", "Sessions", "2026-01-01", "2026-12-31", "90832", 10, "A3"],
+    ],
+    Sessions: sessionsFor("C3"),
+  });
+  expect(problemsOf(c, "ambiguous-client").map((p) => [p.sheet, p.row])).toEqual([
+    ["Tracking", 2],
+    ["Tracking", 3],
+    ["Tracking", 6],
+  ]);
+  expect([2, 3, 4, 5, 6].map((row) => c.line(row).status === "Invalid")).toEqual([true, true, false, false, true]);
+  expect(c.line(4)).toMatchObject({ clientId: "C3", clientName: "Bo", insurance: "BCBS", used: 1 });
+  expect(c.line(5)).toMatchObject({ clientId: "C3", clientName: "Bo", used: 0 });
+});
