@@ -150,6 +150,39 @@ export function countSessions(
   /** Per column, its place among all tracking rows, and its client's number. */
   const lineIndex = new Int32Array(input.tracking.length);
   const clientOfLine = new Int32Array(input.tracking.length);
+  // What the draw, the line order and the results read of a valid line is copied here by the one
+  // pass over the tracking rows: at 200,000 lines, every further pass over the row objects would
+  // fetch them from main memory again. Sized for every row; only the valid lines' columns are used.
+  /** Per column, its numbers (see LINE): counts in hundredths. */
+  const lineRecords = new Float64Array(input.tracking.length * LINE.size);
+  /** Per column, its sheet row, and 1 for an Any line (which draws after lines that list codes). */
+  const lineRows = new Int32Array(input.tracking.length);
+  const lineAny = new Uint8Array(input.tracking.length);
+  const lineAuthorizations = new Array<string | null>(input.tracking.length).fill(null);
+  /**
+   * Per column, its code cell as a number: lines whose code cells read the same share it. A reader
+   * hands equal code cells over as one parsed list, so most lines are matched by identity.
+   */
+  const lineCodeList = new Int32Array(input.tracking.length);
+  const codeLists = new Map<string, number>();
+  const listNumbers = new Map<CodeList, number>();
+  const keep = (l: OpenLine, column: number): void => {
+    const r = column * LINE.size;
+    lineRecords[r + LINE.start] = l.start;
+    lineRecords[r + LINE.end] = l.end;
+    lineRecords[r + LINE.allowed] = toHundredths(l.allowed);
+    lineRecords[r + LINE.isUnits] = l.trackBy === "Units" ? 1 : 0;
+    lineRecords[r + LINE.last] = NaN;
+    lineRows[column] = l.row;
+    lineAny[column] = l.codes.any ? 1 : 0;
+    lineAuthorizations[column] = l.authorization;
+    let list = listNumbers.get(l.codes);
+    if (list === undefined) {
+      list = keyNumber(codeLists, codeListKey(l.codes));
+      listNumbers.set(l.codes, list);
+    }
+    lineCodeList[column] = list;
+  };
   /** Clients by number (each client's lines are grouped by it), numbered by their keys. */
   // A client's number is found by its Clients row's place (a map only for a client in no row),
   // not through a map of 50,000 keys.
@@ -201,6 +234,7 @@ export function countSessions(
         entry!.clientNumber = number;
       }
       clientOfLine[openCount] = number;
+      keep(t as OpenLine, openCount);
       open[openCount++] = t as OpenLine;
       return;
     }
@@ -230,6 +264,7 @@ export function countSessions(
     lineResults[index] = invalidLine(t, client, note);
   });
   open.length = openCount;
+  lineAuthorizations.length = openCount;
 
   // Each client's lines in draw order (rule 2): listed codes before Any, then earlier End, earlier
   // Start, earlier row. One sort of all lines, by client first: a sort per client would cost a
@@ -248,20 +283,17 @@ export function countSessions(
     const cursor = clientLineStart.slice(0, clientByNumber.length);
     for (let column = 0; column < open.length; column++) clientLines[cursor[clientOfLine[column]]++] = column;
   }
-  /** Per line column, what orders it among its client's lines: Any after listed codes, End, Start, row. */
-  // (Filled by a loop: TypedArray.from with a mapping function is many times slower in V8.)
-  const lineAny = new Uint8Array(open.length);
-  const lineEnd = new Float64Array(open.length);
-  const lineStart = new Float64Array(open.length);
-  const lineRow = new Float64Array(open.length);
-  open.forEach((l, column) => {
-    lineAny[column] = l.codes.any ? 1 : 0;
-    lineEnd[column] = l.end;
-    lineStart[column] = l.start;
-    lineRow[column] = l.row;
-  });
-  const drawsBefore = (a: number, b: number): boolean =>
-    (lineAny[a] - lineAny[b] || lineEnd[a] - lineEnd[b] || lineStart[a] - lineStart[b] || lineRow[a] - lineRow[b]) < 0;
+  /** Whether line column a draws before b among their client's lines: Any after listed codes, End, Start, row. */
+  const drawsBefore = (a: number, b: number): boolean => {
+    const ra = a * LINE.size;
+    const rb = b * LINE.size;
+    return (
+      (lineAny[a] - lineAny[b] ||
+        lineRecords[ra + LINE.end] - lineRecords[rb + LINE.end] ||
+        lineRecords[ra + LINE.start] - lineRecords[rb + LINE.start] ||
+        lineRows[a] - lineRows[b]) < 0
+    );
+  };
   for (let c = 0; c < clientByNumber.length; c++) {
     // Insertion sort: a client has a handful of lines.
     for (let i = clientLineStart[c] + 1; i < clientLineStart[c + 1]; i++) {
@@ -274,15 +306,6 @@ export function countSessions(
       clientLines[j + 1] = column;
     }
   }
-  const lineRecords = new Float64Array(open.length * LINE.size);
-  open.forEach((l, column) => {
-    const r = column * LINE.size;
-    lineRecords[r + LINE.start] = l.start;
-    lineRecords[r + LINE.end] = l.end;
-    lineRecords[r + LINE.allowed] = toHundredths(l.allowed);
-    lineRecords[r + LINE.isUnits] = l.trackBy === "Units" ? 1 : 0;
-    lineRecords[r + LINE.last] = NaN;
-  });
 
   // Sessions, in sheet order: each session's client text and group become numbers. The table
   // stores each distinct client cell, code, status and Prior Auth # once, so what depends only on
@@ -328,18 +351,6 @@ export function countSessions(
   // line counts a code depends only on the line's codes as read and the session's code, and a
   // practice has few distinct code cells: each (code cell, code) pair is decided once.
   const codeCount = codeSamples.length;
-  const codeLists = new Map<string, number>();
-  const lineCodeList = new Int32Array(open.length);
-  // A reader hands equal code cells over as one parsed list, so most lines are matched by identity.
-  const listNumbers = new Map<CodeList, number>();
-  open.forEach((l, column) => {
-    let n = listNumbers.get(l.codes);
-    if (n === undefined) {
-      n = keyNumber(codeLists, codeListKey(l.codes));
-      listNumbers.set(l.codes, n);
-    }
-    lineCodeList[column] = n;
-  });
   const decided = codeLists.size * codeCount <= Math.max(4 * sessionCount, 65_536);
   /** Per (code cell, code): 0 not yet decided, 1 does not count it, 2 counts it. */
   const verdicts = new Uint8Array(decided ? codeLists.size * codeCount : 0);
@@ -395,7 +406,7 @@ export function countSessions(
   const drawnRemaining = new Float64Array(sessionCount);
   draw(dealt, groups, lineRecords, asOf, widestGroup, drawnLine, drawnRemaining, {
     pins: (pin, column) => {
-      const authorization = open[column].authorization;
+      const authorization = lineAuthorizations[column];
       if (authorization === null) return false;
       const text = sessions.priorAuths[pin];
       if (text === authorization) return true;
@@ -438,13 +449,6 @@ export function countSessions(
   });
   const L = lineRecords;
 
-  // (Filled by loops: in V8, map over these arrays fell back to slow code at every count.)
-  const lineRows = new Int32Array(open.length);
-  const lineAuthorizations = new Array<string | null>(open.length).fill(null);
-  open.forEach((l, column) => {
-    lineRows[column] = l.row;
-    lineAuthorizations[column] = l.authorization;
-  });
   const sessionResults = new SessionResults(
     sessions,
     textEntries.map((e) => e.client?.key ?? null),
@@ -457,40 +461,44 @@ export function countSessions(
 
   // Lines with equal code cells share one list of code texts (results are read-only).
   const codeTextLists = new Array<readonly string[] | undefined>(codeLists.size).fill(undefined);
-  open.forEach((line, column) => {
+  // Read from the copies, not the row objects: only the first line with each code cell is visited.
+  for (let column = 0; column < open.length; column++) {
     const o = column * LINE.size;
     const list = lineCodeList[column];
-    const codes = codeTextLists[list] ?? (codeTextLists[list] = codeTexts(line.codes));
+    const codes = codeTextLists[list] ?? (codeTextLists[list] = codeTexts(open[column].codes));
+    const trackBy: TrackBy = L[o + LINE.isUnits] ? "Units" : "Sessions";
+    const start = L[o + LINE.start] as DayNumber;
+    const end = L[o + LINE.end] as DayNumber;
     const allowed = L[o + LINE.allowed];
     const lineDrawn = L[o + LINE.drawn];
     const remaining = allowed - lineDrawn;
     const note =
       remaining < 0
-        ? `Over by ${amount(-remaining, line.trackBy)}: ${amount(lineDrawn, line.trackBy)} drawn of ${amount(allowed, line.trackBy)} allowed.`
+        ? `Over by ${amount(-remaining, trackBy)}: ${amount(lineDrawn, trackBy)} drawn of ${amount(allowed, trackBy)} allowed.`
         : null;
     const last = L[o + LINE.last];
     const client = clientByNumber[clientOfLine[column]];
     lineResults[lineIndex[column]] = {
-      row: line.row,
+      row: lineRows[column],
       clientKey: client.key,
       clientId: client.id,
       clientName: client.name,
       insurance: client.insurance,
-      authorization: line.authorization,
-      trackBy: line.trackBy,
+      authorization: lineAuthorizations[column],
+      trackBy,
       codes,
-      any: line.codes.any,
-      start: line.start,
-      end: line.end,
+      any: lineAny[column] === 1,
+      start,
+      end,
       allowed: fromHundredths(allowed),
       used: fromHundredths(L[o + LINE.used]),
       scheduled: fromHundredths(L[o + LINE.scheduled]),
       remaining: fromHundredths(remaining),
-      status: lineStatus({ remaining, start: line.start, end: line.end, asOf, settings, scale: 100 }),
+      status: lineStatus({ remaining, start, end, asOf, settings, scale: 100 }),
       lastSession: Number.isNaN(last) ? null : (last as DayNumber),
       note,
     };
-  });
+  }
 
   return {
     asOf,
