@@ -9,58 +9,17 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { countSessions } from "../src/engine/count";
-import { analyzeWorkbook } from "../src/workbook/refresh";
 import { type CliResult, benchCli } from "./cli";
+import { type EngineRow, benchEngine } from "./engine";
 import { EXCEL_WEB_LIMIT, type ExcelResult, benchExcel } from "./excel";
 import { type FormulaResult, benchFormula } from "./formula";
 import { type PaneResult, benchPane } from "./pane";
-import { generatePractice, toInput, toView } from "./practice";
-import { measure, round1 } from "./timing";
+import { round1 } from "./timing";
 
 const SECTIONS = ["engine", "formula", "cli", "excel", "pane"] as const;
 type Section = (typeof SECTIONS)[number];
 
-interface EngineRow {
-  readonly sessions: number;
-  readonly lines: number;
-  readonly ms: number;
-}
-
 const log = (text: string): void => void process.stderr.write(`${text}\n`);
-
-/** The engine from typed rows to results, at four sizes of the same generator, median of warmed-up runs. */
-async function benchEngine(): Promise<EngineRow[]> {
-  // The typed rows the benchmark hands the engine are the reader's own rows: counted either way,
-  // a practice must give the same lines and sessions.
-  const check = generatePractice(1_000);
-  const direct = countSessions(toInput(check), check.asOf);
-  const read = analyzeWorkbook(toView(check), check.asOf).result;
-  if (
-    JSON.stringify([direct.lines, direct.sessions.toArray()]) !== JSON.stringify([read.lines, read.sessions.toArray()])
-  ) {
-    throw new Error("the generator's typed rows differ from what the reader makes of its sheets");
-  }
-  const rows: EngineRow[] = [];
-  for (const sessions of [1_000, 10_000, 100_000, 1_000_000]) {
-    // Only the typed rows stay alive while timing, as they would in the pane.
-    let raw: ReturnType<typeof generatePractice> | null = generatePractice(sessions);
-    const input = toInput(raw);
-    const asOf = raw.asOf;
-    raw = null;
-    // Many runs of the small sizes, so a busy moment of the machine moves the median little.
-    const runs = sessions <= 1_000 ? 101 : sessions <= 10_000 ? 51 : sessions <= 100_000 ? 21 : 7;
-    const m = await measure(() => countSessions(input, asOf), {
-      warmups: sessions >= 1_000_000 ? 2 : Math.min(20, runs),
-      runs,
-    });
-    rows.push({ sessions, lines: input.tracking.length, ms: m.median });
-    log(
-      `engine ${sessions}: median ${m.median.toFixed(1)} ms, fastest ${Math.min(...m.all).toFixed(1)} ms (${runs} runs)`,
-    );
-  }
-  return rows;
-}
 
 /** How busy the machine's CPUs were (Linux pressure stall information), for reading the numbers. */
 async function cpuPressure(): Promise<number | null> {
@@ -92,7 +51,7 @@ function table(r: Results): string {
       const at100k = e.sessions === 100_000;
       rows.push([
         `engine ${e.sessions.toLocaleString("en-US")} sessions × ${e.lines.toLocaleString("en-US")} lines`,
-        `${e.ms.toFixed(1)} ms`,
+        `${e.ms.toFixed(1)} ms (fastest ${e.fastestMs.toFixed(1)}, ${e.runs} runs)`,
         at100k ? "≤ 100 ms" : "",
         at100k ? mark(e.ms <= 100) : "",
       ]);
@@ -236,7 +195,7 @@ async function main(): Promise<void> {
   for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; use ${SECTIONS.join(",")}`);
   const before = await cpuPressure();
   const r: Results = {};
-  if (only.includes("engine")) r.engine = await benchEngine();
+  if (only.includes("engine")) r.engine = await benchEngine(log);
   if (only.includes("formula")) {
     log("formula baseline: building and recalculating the HyperFormula workbook (about a minute)…");
     r.formulaBaseline = await benchFormula();
