@@ -387,9 +387,8 @@ export function countSessions(
   const clientLabels = new Array<string | undefined>(textEntries.length).fill(undefined);
   const codeLabels = new Array<string | undefined>(codeCount).fill(undefined);
   const lineLabels = new Array<string | undefined>(open.length).fill(undefined);
-  // The draw takes a client's sessions together, so a group's outside sessions come one after another.
-  let rangesGroup = -1;
-  let ranges = "";
+  /** Per group (its place in the pool), its lines' date ranges as an outside session's message lists them. */
+  const groupRanges = new Map<number, string>();
   const where = (index: number, date: number): string => {
     const text = clientOf[index];
     const code = sessions.codeOf[index];
@@ -413,10 +412,13 @@ export function countSessions(
       return (pinKeys[pin] ??= authKey(text)) === (lineKeys[column] ??= authKey(authorization));
     },
     outside: (index, date, group) => {
-      if (group !== rangesGroup) {
+      // A client's sessions come in date order, so its groups of different codes take turns:
+      // each group's ranges are worded the first time, not each time its turn comes back.
+      let ranges = groupRanges.get(group);
+      if (ranges === undefined) {
         const forCode = lineList(groups.pool, group + 1, group + 1 + groups.pool[group]);
         ranges = forCode.map((l) => `${fmt(l.start)}–${fmt(l.end)}`).join(", ");
-        rangesGroup = group;
+        groupRanges.set(group, ranges);
       }
       problems.push({
         kind: "outside-authorization",

@@ -489,6 +489,22 @@ describe("Remaining per session", () => {
     expect(outside[0].message).toMatch(/4\/2\/2026/);
   });
 
+  test("an outside session's message lists the date ranges of its own code's lines, codes taking turns by date", () => {
+    // 90837 is authorized 1/1-3/31 and 90834 7/1-9/30; the May sessions alternate codes, so each
+    // message must name its own code's range even when the other code's came just before it.
+    const c = practice(
+      [line("2026-01-01", "2026-03-31", "90837", 10, "A1"), line("2026-07-01", "2026-09-30", "90834", 10, "B1")],
+      [visit("2026-05-01"), visit("2026-05-02", "90834"), visit("2026-05-03"), visit("2026-05-04", "90834")],
+    );
+    const ranges = problems(c, "outside-authorization").map((p) => [p.row, /: ([^:]*)\.$/.exec(p.message)?.[1]]);
+    expect(ranges).toEqual([
+      [2, "1/1/2026–3/31/2026"],
+      [3, "7/1/2026–9/30/2026"],
+      [4, "1/1/2026–3/31/2026"],
+      [5, "7/1/2026–9/30/2026"],
+    ]);
+  });
+
   test("a session dated after as-of is booked: it draws, and is not outside the authorization", () => {
     const c = practice([line(...YEAR, "90837", 10)], [visit("2026-08-03")]);
     expect(c.session(2).remaining).toBe(9);
