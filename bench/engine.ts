@@ -42,10 +42,11 @@ export const ENGINE_SIZES = [1_000, 10_000, 100_000, 1_000_000] as const;
 /** How many turns each size gets, each in a fresh process. */
 const ROUNDS = 3;
 
-/** Timed runs per process: many at the small sizes, so a busy moment moves the median little. */
-function runsFor(sessions: number): { warmups: number; runs: number } {
+/** Timed runs per process (many at the small sizes, so a busy moment moves the median little), after a warm-up. */
+function runsFor(sessions: number): { warmups: number; warmupMs: number; runs: number } {
   const runs = sessions <= 1_000 ? 101 : sessions <= 10_000 ? 51 : sessions <= 100_000 ? 21 : 7;
-  return { warmups: sessions >= 1_000_000 ? 2 : Math.min(20, runs), runs };
+  // A fresh process has compiled nothing: the warm-up also lasts a second at the small sizes.
+  return { warmups: sessions >= 1_000_000 ? 2 : 20, warmupMs: 1_000, runs };
 }
 
 /** Times one size in this process: the generator's practice as typed rows, median of warmed-up runs. */

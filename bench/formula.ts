@@ -112,8 +112,12 @@ export async function benchFormula(sessions = 5_000, lines = 500, runs = 3): Pro
   };
   const { read, result } = analyzeWorkbook(view, raw.asOf);
   // A count takes about a millisecond: many runs, so a busy moment of the machine moves the median little.
-  const ours = await measure(() => countSessions(read.input, raw.asOf), { warmups: 20, runs: 101 });
-  const readAndCount = await measure(() => analyzeWorkbook(view, raw.asOf), { warmups: 10, runs: 51 });
+  const ours = await measure(() => countSessions(read.input, raw.asOf), { warmups: 20, warmupMs: 1_000, runs: 101 });
+  const readAndCount = await measure(() => analyzeWorkbook(view, raw.asOf), {
+    warmups: 10,
+    warmupMs: 1_000,
+    runs: 51,
+  });
 
   const disagreements: string[] = [];
   result.lines.forEach((line, i) => {

@@ -19,8 +19,10 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * The median of `runs` timed runs after `warmups` untimed ones (the JIT has
- * compiled the hot paths by then, as it has in a pane refreshed more than once).
+ * The median of `runs` timed runs after untimed warm-up runs: at least
+ * `warmups` of them, and at least `warmupMs` of running (a small input's 20
+ * runs take a few milliseconds, too few for V8 to have compiled the hot paths
+ * as it has in a pane refreshed more than once).
  * Runs follow each other without a forced collection in between: a forced full
  * GC shrinks V8's young generation, and the next run then pays for regrowing
  * it, which no real refresh does. Each run pays for its own garbage and its
@@ -28,9 +30,10 @@ export function median(values: readonly number[]): number {
  */
 export async function measure(
   fn: () => unknown,
-  { warmups, runs }: { warmups: number; runs: number },
+  { warmups, warmupMs = 0, runs }: { warmups: number; warmupMs?: number; runs: number },
 ): Promise<{ median: number; all: number[] }> {
-  for (let i = 0; i < warmups; i++) await fn();
+  const start = now();
+  for (let i = 0; i < warmups || now() - start < warmupMs; i++) await fn();
   const all: number[] = [];
   for (let i = 0; i < runs; i++) all.push((await time(fn)).ms);
   return { median: median(all), all };
