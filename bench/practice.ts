@@ -20,6 +20,7 @@
 import ExcelJS from "exceljs";
 import { parseSessionCode, parseTrackingCodes } from "../src/engine/codes";
 import { type DayNumber, dayToSerial, parseIsoDay } from "../src/engine/dates";
+import { oncePerText } from "../src/engine/distinct";
 import { DEFAULT_SETTINGS } from "../src/engine/settings";
 import { SessionTable } from "../src/engine/sessionTable";
 import type { ClientRow, PracticeInput, SessionRow, TrackBy, TrackingRow } from "../src/engine/types";
@@ -282,11 +283,9 @@ export function toInput(raw: RawPractice): PracticeInput {
     memberId: c.member,
   }));
   // As the reader does: each code cell parsed once, equal cells sharing one list.
-  const parsedCodes = new Map<string, ReturnType<typeof parseTrackingCodes>>();
+  const parseCodes = oncePerText(parseTrackingCodes);
   const tracking: TrackingRow[] = raw.tracking.map((l, i) => {
-    const text = String(l.codes);
-    const parsed = parsedCodes.get(text) ?? parseTrackingCodes(text);
-    parsedCodes.set(text, parsed);
+    const parsed = parseCodes(String(l.codes));
     if (!parsed.ok) throw new Error(`generator wrote an unreadable code cell ${l.codes}`);
     const codes = parsed.value;
     return {

@@ -1,5 +1,5 @@
 /** Resolves a Client cell to one client: by Client ID first, then by Client Name (SPEC §3). */
-import { quote } from "./text";
+import { oneLine, quote } from "./text";
 import type { ClientRef, ClientRow, Problem } from "./types";
 
 /** A client as the engine groups lines and sessions by. */
@@ -19,13 +19,8 @@ export type Resolution = { ok: true; client: Client } | { ok: false; message: st
 
 /** Trimmed, case-folded, inner spaces collapsed. */
 export function textKey(text: string): string {
-  const t = text.trim();
-  // Most cells have single spaces only: no new string to collapse them.
-  return (SPACES_TO_COLLAPSE.test(t) ? t.replace(/\s+/g, " ") : t).toLowerCase();
+  return oneLine(text).toLowerCase();
 }
-
-/** Whitespace that textKey changes: a run of two, or any whitespace but a plain space. */
-const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
 
 /** An ID made only of digits compares as a number: 1001, "1001" and "01001" are one ID. */
 export function idKey(text: string): string {
@@ -148,7 +143,7 @@ function fromRow(row: ClientRow, place: number): Client {
  * text without one as a name (Ann Lee), which is how the report shows it.
  */
 function unknownClient(ref: ClientRef): Client {
-  const text = ref.text.trim().replace(/\s+/g, " ");
+  const text = oneLine(ref.text);
   const isName = ref.isNameColumn || !/\d/.test(text);
   return {
     key: `text:${idKey(text)}`,

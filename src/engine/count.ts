@@ -1,6 +1,7 @@
 /** The counting engine (SPEC §4): each session draws from at most one tracking line, in one pass after a sort. */
 import { clip, quote } from "./text";
 import { ClientDirectory, type Client } from "./clients";
+import { Distinct } from "./distinct";
 import { SessionResults } from "./sessions";
 import type { SessionTable } from "./sessionTable";
 import { excludeBases, formatTrackingCode, lineCountsCode, type CodeList } from "./codes";
@@ -97,8 +98,14 @@ export function countSessions(
   /** The distinct texts met so far, by number. */
   const textEntries: ClientText[] = [];
   const reportedUnknown = new Set<string>();
+  // A client's lines mostly sit together on the sheet, so a line often names the same text as
+  // the one above it: its entry is then taken without a lookup among tens of thousands of texts.
+  let previous: ClientText | null = null;
+  let previousText = "";
+  let previousIsName = false;
   /** The entry of a Client cell's text, resolved the first time the text is met. */
   const textEntry = (ref: ClientRef): ClientText => {
+    if (previous !== null && previousText === ref.text && previousIsName === ref.isNameColumn) return previous;
     const cache = texts[ref.isNameColumn ? 1 : 0];
     let entry = cache.get(ref.text);
     if (entry === undefined) {
@@ -109,6 +116,9 @@ export function countSessions(
       textEntries.push(entry);
       cache.set(ref.text, entry);
     }
+    previous = entry;
+    previousText = ref.text;
+    previousIsName = ref.isNameColumn;
     return entry;
   };
   /**
@@ -164,8 +174,7 @@ export function countSessions(
    * hands equal code cells over as one parsed list, so most lines are matched by identity.
    */
   const lineCodeList = new Int32Array(input.tracking.length);
-  const codeLists = new Map<string, number>();
-  const listNumbers = new Map<CodeList, number>();
+  const codeLists = new Distinct<CodeList>(codeListKey);
   const keep = (l: OpenLine, column: number): void => {
     const r = column * LINE.size;
     lineRecords[r + LINE.start] = l.start;
@@ -176,12 +185,7 @@ export function countSessions(
     lineRows[column] = l.row;
     lineAny[column] = l.codes.any ? 1 : 0;
     lineAuthorizations[column] = l.authorization;
-    let list = listNumbers.get(l.codes);
-    if (list === undefined) {
-      list = keyNumber(codeLists, codeListKey(l.codes));
-      listNumbers.set(l.codes, list);
-    }
-    lineCodeList[column] = list;
+    lineCodeList[column] = codeLists.number(l.codes);
   };
   /** Clients by number (each client's lines are grouped by it), numbered by their keys. */
   // A client's number is found by its Clients row's place (a map only for a client in no row),
@@ -191,21 +195,8 @@ export function countSessions(
   const clientNumber = (client: Client): number =>
     client.place >= 0 ? numberOfPlace[client.place] : (numberOfUnknown.get(client.key) ?? -1);
   const clientByNumber: Client[] = [];
-  // A client's lines mostly sit together on the sheet, so a line often names the same text as
-  // the one above it: its entry is then taken without a lookup among tens of thousands of texts.
-  let previousText: string | null = null;
-  let previousIsName = false;
-  let previousEntry: ClientText | null = null;
-  const trackingEntry = (ref: ClientRef): ClientText => {
-    if (previousEntry === null || previousText !== ref.text || previousIsName !== ref.isNameColumn) {
-      previousEntry = textEntry(ref);
-      previousText = ref.text;
-      previousIsName = ref.isNameColumn;
-    }
-    return previousEntry;
-  };
   input.tracking.forEach((t, index) => {
-    const entry = t.client === null ? null : checked(labels.trackingSheet, t.row, t.client, trackingEntry(t.client));
+    const entry = t.client === null ? null : checked(labels.trackingSheet, t.row, t.client, textEntry(t.client));
     const client = entry?.client ?? null;
     const startAfterEnd = t.start !== null && t.end !== null && t.start > t.end;
     if (
@@ -947,16 +938,6 @@ function codeListKey(list: CodeList): string {
   let key = "";
   for (const c of list.codes) key += `${c.from}\u0001${c.to}\u0001${c.modifiers.join("\u0001")}\u0000`;
   return key;
-}
-
-/** The number standing for a key: the same for equal keys, new for a key not seen before. */
-function keyNumber(numbers: Map<string, number>, key: string): number {
-  let n = numbers.get(key);
-  if (n === undefined) {
-    n = numbers.size;
-    numbers.set(key, n);
-  }
-  return n;
 }
 
 /** Prior Auth # and Authorization # compare trimmed and case-insensitive. */

@@ -1,5 +1,6 @@
 /** The Sessions sheet as the engine counts it: columns of numbers, each repeated cell text stored once. */
 import type { SessionCode } from "./codes";
+import { Distinct } from "./distinct";
 import type { DayNumber } from "./dates";
 import type { CellIssue, ClientRef, SessionRow } from "./types";
 
@@ -110,14 +111,12 @@ export class SessionTableBuilder {
   private readonly clients: ClientRef[] = [];
   /** Client cells by header, then by text (a header fixes whether the cell names a name). */
   private readonly clientNumbers = new Map<string, Map<string, number>>();
-  private readonly codes: SessionCode[] = [];
   /** Codes by the object the reader handed over (it parses each code text once), then by value. */
-  private readonly codeByObject = new Map<SessionCode, number>();
-  private readonly codeByValue = new Map<string, number>();
-  private readonly statuses: string[] = [];
-  private readonly statusNumbers = new Map<string, number>();
-  private readonly priorAuths: string[] = [];
-  private readonly priorAuthNumbers = new Map<string, number>();
+  private readonly codes = new Distinct<SessionCode>((code) =>
+    code.modifiers.length === 0 ? code.base : `${code.base}\u0000${code.modifiers.join("\u0000")}`,
+  );
+  private readonly statuses = new Distinct<string>();
+  private readonly priorAuths = new Distinct<string>();
   private readonly issues = new Map<number, readonly CellIssue[]>();
 
   constructor(capacity = 1024) {
@@ -138,10 +137,10 @@ export class SessionTableBuilder {
     this.rows[i] = s.row;
     this.days[i] = s.date ?? NaN;
     this.clientOf[i] = s.client === null ? -1 : this.clientNumber(s.client);
-    this.codeOf[i] = s.code === null ? -1 : this.codeNumber(s.code);
+    this.codeOf[i] = s.code === null ? -1 : this.codes.number(s.code);
     this.units[i] = s.units;
-    this.statusOf[i] = s.status === null ? -1 : textNumber(this.statusNumbers, this.statuses, s.status);
-    this.priorAuthOf[i] = s.priorAuth === null ? -1 : textNumber(this.priorAuthNumbers, this.priorAuths, s.priorAuth);
+    this.statusOf[i] = s.status === null ? -1 : this.statuses.number(s.status);
+    this.priorAuthOf[i] = s.priorAuth === null ? -1 : this.priorAuths.number(s.priorAuth);
     if (s.issues.length > 0) {
       this.leftOut[i] = 1;
       this.issues.set(i, s.issues);
@@ -161,9 +160,9 @@ export class SessionTableBuilder {
       this.priorAuthOf.slice(0, n),
       this.leftOut.slice(0, n),
       this.clients,
-      this.codes,
-      this.statuses,
-      this.priorAuths,
+      this.codes.values,
+      this.statuses.values,
+      this.priorAuths.values,
       this.issues,
     );
   }
@@ -179,21 +178,6 @@ export class SessionTableBuilder {
       n = this.clients.length;
       this.clients.push(ref);
       byText.set(ref.text, n);
-    }
-    return n;
-  }
-
-  private codeNumber(code: SessionCode): number {
-    let n = this.codeByObject.get(code);
-    if (n === undefined) {
-      const key = code.modifiers.length === 0 ? code.base : `${code.base}\u0000${code.modifiers.join("\u0000")}`;
-      n = this.codeByValue.get(key);
-      if (n === undefined) {
-        n = this.codes.length;
-        this.codes.push(code);
-        this.codeByValue.set(key, n);
-      }
-      this.codeByObject.set(code, n);
     }
     return n;
   }
@@ -214,16 +198,6 @@ export class SessionTableBuilder {
     this.priorAuthOf = grown(this.priorAuthOf, (n) => new Int32Array(n));
     this.leftOut = grown(this.leftOut, (n) => new Uint8Array(n));
   }
-}
-
-function textNumber(numbers: Map<string, number>, texts: string[], text: string): number {
-  let n = numbers.get(text);
-  if (n === undefined) {
-    n = texts.length;
-    texts.push(text);
-    numbers.set(text, n);
-  }
-  return n;
 }
 
 /** What a column's number stands for: `values[n]`, or null for -1 (a blank cell, a session that drew from no line). */

@@ -1,6 +1,7 @@
 /** Reads a workbook's Clients, Tracking, Sessions and Settings sheets into the engine's typed rows (SPEC §2–3). */
 import { clip, quote } from "../engine/text";
 import { parseSessionCode, parseTrackingCodes, type CodeList, type SessionCode } from "../engine/codes";
+import { oncePerText } from "../engine/distinct";
 import { type SessionTable, SessionTableBuilder } from "../engine/sessionTable";
 import type { DateOrder, DateSystem } from "../engine/dates";
 import type { CellIssue, ClientRef, ClientRow, PracticeInput, Problem, TrackBy, TrackingRow } from "../engine/types";
@@ -280,7 +281,7 @@ function readTracking(
   const defaultTrackBy: TrackBy =
     columns.allowed && headerKey(columns.allowed.header) === "allowedunits" ? "Units" : "Sessions";
   // Lines repeat a few code cells: each is parsed once, and equal cells share one parsed list.
-  const parsedCodes = new Map<string, ReturnType<typeof parseTrackingCodes>>();
+  const parseCodes = oncePerText(parseTrackingCodes);
   return dataRows(grid, layout).map(({ row, cells }) => {
     const r = new RowReader(grid.name, row, cells, problems, "the line is not counted");
     const client = r.client(layout);
@@ -304,11 +305,7 @@ function readTracking(
     let codes: CodeList | null = null;
     const codeText = r.required(columns.code, r.text(columns.code));
     if (codeText !== null && columns.code) {
-      let parsed = parsedCodes.get(codeText);
-      if (parsed === undefined) {
-        parsed = parseTrackingCodes(codeText);
-        parsedCodes.set(codeText, parsed);
-      }
+      const parsed = parseCodes(codeText);
       codes = parsed.ok ? parsed.value : r.issue(columns.code, `${quote(codeText)} cannot be read: ${parsed.reason}`);
     }
     let allowed: number | null = null;
@@ -333,7 +330,7 @@ function readSessions(
   const rows = dataRows(grid, layout, columns.remaining);
   const table = new SessionTableBuilder(rows.length);
   // A practice types a dozen codes over thousands of rows: each code text is parsed once.
-  const parsedCodes = new Map<string, SessionCode | null>();
+  const parseCode = oncePerText(parseSessionCode);
   for (const { row, cells } of rows) {
     const r = new RowReader(grid.name, row, cells, problems, "the session is left out of counting");
     let date = null;
@@ -345,11 +342,7 @@ function readSessions(
     let code: SessionCode | null = null;
     const codeText = r.required(columns.code, r.text(columns.code));
     if (codeText !== null && columns.code) {
-      code = parsedCodes.get(codeText) ?? null;
-      if (code === null && !parsedCodes.has(codeText)) {
-        code = parseSessionCode(codeText);
-        parsedCodes.set(codeText, code);
-      }
+      code = parseCode(codeText);
       if (code === null) {
         r.issue(
           columns.code,

@@ -502,6 +502,23 @@ describe("unreadable cells are reported by sheet, row and column, and the run go
     expect(c.session(3).remaining).toBe(9);
   });
 
+  test("an unreadable Billing Code is reported on every row that has it, though each code text is read once", () => {
+    const c = count({
+      Tracking: TRACKING,
+      Sessions: [
+        SESSIONS_HEADER,
+        visit("2026-03-05", { code: "90837 XYZ" }),
+        visit("2026-03-06"),
+        visit("2026-03-07", { code: "90837 XYZ" }),
+      ],
+    });
+    expect(problemsAt(c, "Sessions")).toEqual([
+      [2, "Billing Code"],
+      [4, "Billing Code"],
+    ]);
+    expect(c.session(3).remaining).toBe(9);
+  });
+
   test("text where a number is due (Units 'two') is reported, and the session left out", () => {
     const c = count({
       Tracking: TRACKING,
